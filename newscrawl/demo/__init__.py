@@ -1,0 +1,1 @@
+"""The bundled offline Daily8-style demo site: generator, server and expected records."""

@@ -1,0 +1,68 @@
+"""Extraction: (html, url, fetched_at, profile) → Article. Pure functions, no Scrapy.
+
+>>> from datetime import datetime, timezone
+>>> when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+>>> page = "<html><body><h1>Hello</h1><p>" + "word " * 100 + "</p></body></html>"
+>>> article = extract_article(page, "https://example.org/a", when)
+>>> article.headline, article.is_article, len(article.articleBody.split())
+('Hello', True, 100)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newscrawl.extract import metadata
+from newscrawl.extract.attribution import headline_element, source_line
+from newscrawl.extract.body import extract_text
+from newscrawl.extract.chrome import clean_lines, contains_any, drop, remove_chrome
+from newscrawl.extract.document import parse_html
+from newscrawl.extract.model import Article, DateCandidate, RelatedCard
+from newscrawl.extract.pagetype import page_type
+from newscrawl.extract.related import related_cards
+from newscrawl.profiles import Profile, load_profile
+
+__all__ = ["Article", "DateCandidate", "RelatedCard", "extract_article"]
+
+
+def extract_article(
+    html: str | bytes, url: str, fetched_at: datetime, profile: Profile | None = None
+) -> Article:
+    """Extract one page into an Article (dates left as raw candidates for the date stage)."""
+    profile = profile or load_profile("generic")
+    doc = parse_html(html, url)
+    ld = metadata.json_ld_article(doc)
+    languages = list(profile.languages) or None
+    title = metadata.headline(doc, profile)
+    if not title and ld and isinstance(ld.get("headline"), str):
+        title = ld["headline"].strip()
+    head = headline_element(doc, title)
+    chip, chip_element = source_line(doc, profile, head, languages)
+    cards, rail_elements = related_cards(doc, profile, languages)
+    article = Article(
+        url=url,
+        dateDownloaded=fetched_at.isoformat(),
+        articleId=profile.article_id(url),
+        canonicalUrl=metadata.canonical_url(doc),
+        headline=title,
+        authors=metadata.authors(doc, profile, ld),
+        inLanguage=metadata.language(doc, profile),
+        publisher=chip.publisher if chip else None,
+        related=cards,
+        profile=profile.name,
+    )
+    article.date_candidates = metadata.machine_dates(doc, ld)
+    if chip:
+        article.date_candidates.append(DateCandidate(chip.raw_date, "visible"))
+    protected = [head] if head is not None else []
+    for element in [*rail_elements, *([chip_element] if chip_element is not None else [])]:
+        if not contains_any(element, protected):
+            drop(element)
+    remove_chrome(doc, profile, protected)
+    extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
+    body = "\n\n".join(clean_lines(extract_text(doc.root, url), profile, extra))
+    article.pageType = page_type(doc, profile, ld, body)
+    article.is_article = article.pageType == "article"
+    article.articleBody = body if article.is_article else None
+    article.articleId = article.articleId or article.canonicalUrl
+    return article

@@ -1,0 +1,92 @@
+"""Decide what is aggregator chrome: blocks removed before extraction, lines dropped after."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml.html import HtmlElement
+
+from newscrawl.extract.document import Document, squash, text_of
+from newscrawl.profiles import Profile, normalise_phrase
+
+#: Tags that can carry a section heading such as "Comments" or "Related Articles".
+HEADING_TAGS = frozenset(
+    ["h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong", "b", "p", "header"]
+)
+MAX_HEADING_CHARS = 60
+
+
+def contains_any(block: HtmlElement, protected: Iterable[HtmlElement]) -> bool:
+    """Whether `block` is, or contains, one of the protected elements."""
+    return any(block is p or block in p.iterancestors() for p in protected)
+
+
+def heading_block(heading: HtmlElement, protected: list[HtmlElement]) -> HtmlElement | None:
+    """The largest block that starts with `heading` and holds none of the protected elements."""
+    start = normalise_phrase(text_of(heading))
+    block: HtmlElement | None = None
+    node = heading
+    while node is not None and node.tag not in ("body", "html"):
+        if contains_any(node, protected):
+            break
+        if not normalise_phrase(text_of(node)).startswith(start):
+            break
+        block = node
+        node = node.getparent()
+    return block
+
+
+def heading_blocks(
+    doc: Document, headings: frozenset[str], protected: list[HtmlElement]
+) -> list[HtmlElement]:
+    """Blocks opened by a chrome heading ("Comments", "Related Articles", "DOWNLOAD THE APP")."""
+    blocks: list[HtmlElement] = []
+    for element in doc.root.iter():
+        if not isinstance(element.tag, str) or element.tag not in HEADING_TAGS:
+            continue
+        text = text_of(element)
+        if not text or len(text) > MAX_HEADING_CHARS or normalise_phrase(text) not in headings:
+            continue
+        block = heading_block(element, protected)
+        if block is not None and block not in blocks:
+            blocks.append(block)
+    return blocks
+
+
+def drop(element: HtmlElement) -> None:
+    """Remove an element from its tree, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement]) -> int:
+    """Remove chrome blocks in place (profile selectors, then heading-anchored); return count."""
+    selected = [e for e in doc.elements(profile.select("remove")) if not contains_any(e, protected)]
+    anchored = heading_blocks(doc, profile.chrome_headings, protected)
+    removed = 0
+    for element in selected + anchored:
+        if element.getparent() is not None:
+            drop(element)
+            removed += 1
+    return removed
+
+
+def is_chrome_line(line: str, profile: Profile, extra: frozenset[str]) -> bool:
+    """Whether a whole line of extracted text is chrome."""
+    key = normalise_phrase(line)
+    return key in profile.chrome_phrases or key in extra
+
+
+def clean_lines(text: str, profile: Profile, extra: Iterable[str]) -> list[str]:
+    """Paragraphs of extracted text without chrome lines."""
+    drop_keys = frozenset(normalise_phrase(x) for x in extra if x)
+    lines = (squash(line) for line in text.splitlines())
+    return [line for line in lines if line and not is_chrome_line(line, profile, drop_keys)]

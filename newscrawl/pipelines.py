@@ -1,0 +1,117 @@
+"""Item pipelines: extract → de-duplicate → resolve dates → validate. Scrapy glue only."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+import jsonschema
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.model import Article
+from newscrawl.items import ArticleItem, FetchedPage, record_schema
+from newscrawl.profiles import load_profile
+from newscrawl.records import resolve_article_dates, to_record
+
+logger = logging.getLogger(__name__)
+STAT_PREFIX = "newscrawl"
+
+
+class _StatsPipeline:
+    """Base: keeps the crawler for counting stats under `newscrawl/…`."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Any:
+        """Build from the crawler."""
+        return cls(crawler)
+
+    def count(self, key: str, n: int = 1) -> None:
+        """Increment the stat `newscrawl/<key>`."""
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"{STAT_PREFIX}/{key}", n)
+
+    def dropped(self, reason: str, message: str, level: str = "WARNING") -> DropItem:
+        """Count a dropped item by reason and build the DropItem to raise."""
+        self.count(f"dropped/{reason}")
+        return DropItem(message, log_level=level)
+
+
+class ExtractionPipeline(_StatsPipeline):
+    """Turn a FetchedPage into an Article; pages that are not articles are dropped (counted)."""
+
+    def process_item(self, item: Any) -> Any:
+        """Extract articles; pass anything else through."""
+        if not isinstance(item, FetchedPage):
+            return item
+        try:
+            article = extract_article(
+                item.html,
+                item.url,
+                datetime.fromisoformat(item.fetched_at),
+                load_profile(item.profile),
+            )
+        except Exception as exc:  # a page must never stop the crawl
+            logger.exception("extraction failed for %s", item.url)
+            raise self.dropped("extraction_error", f"extraction failed: {exc!r}", "ERROR") from exc
+        self.count(f"pages/{'article' if article.is_article else 'not_article'}")
+        if not article.is_article:
+            raise self.dropped("not_article", f"not an article ({article.pageType})", "DEBUG")
+        return article
+
+
+class DeduplicationPipeline(_StatsPipeline):
+    """Emit each article id once per run, whichever host or URL it was reached on."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.seen: set[str] = set()
+
+    def process_item(self, item: Any) -> Any:
+        """Drop an article whose id this run has already emitted."""
+        if isinstance(item, Article) and item.articleId:
+            if item.articleId in self.seen:
+                raise self.dropped("duplicate", f"duplicate article {item.articleId}", "DEBUG")
+            self.seen.add(item.articleId)
+        return item
+
+
+class DatePipeline(_StatsPipeline):
+    """Resolve the article's and its related cards' dates against the fetch time."""
+
+    def process_item(self, item: Any) -> Any:
+        """Fill datePublished/precision/basis; unresolved dates keep their raw text."""
+        if isinstance(item, Article):
+            if not resolve_article_dates(item, load_profile(item.profile)):
+                self.count("dates/unresolved")
+                logger.warning("date not resolved on %s: %r", item.url, item.datePublishedRaw)
+            if item.datePublished is None and not item.date_candidates:
+                self.count("dates/missing")
+        return item
+
+
+class ValidationPipeline(_StatsPipeline):
+    """Convert to the output record and check it against the JSON Schema."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.validator = jsonschema.Draft202012Validator(record_schema())
+
+    def process_item(self, item: Any) -> Any:
+        """Return an ArticleItem, or drop the record with the schema's reason counted."""
+        if not isinstance(item, Article):
+            return item
+        record = to_record(item)
+        error = next(iter(self.validator.iter_errors(record)), None)
+        if error is not None:
+            where = str(error.absolute_path[0]) if error.absolute_path else "record"
+            raise self.dropped(
+                f"invalid/{where}", f"invalid record {item.url}: {where}: {error.message}"
+            )
+        self.count("records/emitted")
+        return ArticleItem(record)

@@ -1,0 +1,1 @@
+"""Spiders: navigation only (what to follow, what is an article page)."""

@@ -1,0 +1,113 @@
+"""A reusable aggregator spider driven by a site profile; `aggregator` works on any site."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import BaseSettings
+
+from newscrawl.items import FetchedPage
+from newscrawl.middlewares import FETCHED_AT
+from newscrawl.profiles import load_profile
+
+
+class AggregatorSpider(scrapy.Spider):
+    """Crawl listing pages → article pages → related cards, yielding each article page once.
+
+    Arguments (`-a name=value`): `start_url` (default: the profile's), `profile`
+    (for this generic spider), `also_allow` (comma-separated extra hosts).
+    """
+
+    name = "aggregator"
+    profile_name = "generic"
+
+    def __init__(
+        self,
+        start_url: str | None = None,
+        profile: str | None = None,
+        also_allow: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.profile = load_profile(profile or self.profile_name)
+        self.start_urls = [start_url] if start_url else list(self.profile.start_urls)
+        if not self.start_urls:
+            raise ValueError(f"spider {self.name}: give -a start_url=… (profile has none)")
+        hosts = {urlsplit(u).hostname or "" for u in self.start_urls}
+        hosts |= set(self.profile.domains)
+        hosts |= {h.strip() for h in (also_allow or "").split(",") if h.strip()}
+        self.allowed_domains = sorted(h for h in hosts if h)
+        self.links = LinkExtractor(unique=True)
+        self.seen_article_ids: set[str] = set()
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """Write JSONL to NEWSCRAWL_OUTPUT_DIR/<spider>/<run start>.jsonl unless FEEDS is set."""
+        super().update_settings(settings)
+        if not settings.getdict("FEEDS"):
+            folder = Path(settings.get("NEWSCRAWL_OUTPUT_DIR", "output"))
+            uri = (folder / "%(name)s" / "%(time)s.jsonl").as_posix()
+            settings.set("FEEDS", {uri: {"format": "jsonlines"}}, priority="spider")
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        """Request the start URLs."""
+        for url in self.start_urls:
+            yield scrapy.Request(url, callback=self.parse)
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """Yield the page for extraction unless it is a known listing; follow its links."""
+        if not isinstance(response, TextResponse):
+            self.count("pages/not_text")
+            self.logger.warning("skipped non-text response %s", response.url)
+            return
+        kind = self.profile.classify_url(response.url)
+        if kind != "listing":
+            self.mark_seen(response.url)
+            yield FetchedPage(
+                url=response.url,
+                html=response.text,
+                fetched_at=response.meta[FETCHED_AT],
+                profile=self.profile.name,
+                status=response.status,
+            )
+        yield from self.follow(response)
+
+    def follow(self, response: TextResponse) -> Iterator[scrapy.Request]:
+        """Requests for the links worth following (articles once per id, listings)."""
+        knows_urls = bool(self.profile.article_urls or self.profile.listing_urls)
+        for link in self.links.extract_links(response):
+            if not self.allowed_host(link.url):
+                continue
+            kind = self.profile.classify_url(link.url)
+            if kind is None and knows_urls:
+                continue
+            if kind == "article" and not self.mark_seen(link.url):
+                self.count("links/duplicate_article_id")
+                continue
+            yield response.follow(link.url, callback=self.parse)
+
+    def allowed_host(self, url: str) -> bool:
+        """Whether the URL's host is an allowed domain or a subdomain of one (ports ignored)."""
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def mark_seen(self, url: str) -> bool:
+        """Remember an article id; False when it was already seen (on any host)."""
+        article_id = self.profile.article_id(url)
+        if article_id is None:
+            return True
+        if article_id in self.seen_article_ids:
+            return False
+        self.seen_article_ids.add(article_id)
+        return True
+
+    def count(self, key: str) -> None:
+        """Increment the stat `newscrawl/<key>`."""
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"newscrawl/{key}")
