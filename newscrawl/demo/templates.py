@@ -141,7 +141,13 @@ alt="{e(article["image_alt"])}"></div>
 
 
 def soup_article(article: Article, canonical: str, rail: str) -> str:
-    """An article page in div-soup: no article, h1 or p; hashed class names."""
+    """An article page in div-soup: no article, h1 or p anywhere; hashed class names."""
+    html = _soup_markup(article, canonical, rail)
+    return html.replace("<p>", "<div>").replace("<p ", "<div ").replace("</p>", "</div>")
+
+
+def _soup_markup(article: Article, canonical: str, rail: str) -> str:
+    """The soup page before its remaining paragraphs become divs."""
     paragraphs = "\n".join(f'<div class="x7b1">{e(p)}</div>' for p in article["paragraphs"])
     soup_rail = rail.replace("<section", "<div").replace("</section>", "</div>")
     soup_rail = soup_rail.replace("<h2>", '<div class="x2c9">').replace("</h2>", "</div>")

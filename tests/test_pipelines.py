@@ -1,0 +1,71 @@
+"""Pipelines: bad input is counted and logged, never crashes, never loses a valid record."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from newscrawl.items import ArticleItem, FetchedPage
+from newscrawl.pipelines import (
+    DatePipeline,
+    DeduplicationPipeline,
+    ExtractionPipeline,
+    ValidationPipeline,
+)
+from newscrawl.spiders.daily8 import Daily8Spider
+from tests.demo_site import FROZEN, expected_records, page_html
+
+
+@pytest.fixture
+def crawler():
+    crawler = get_crawler(Daily8Spider)
+    crawler.stats.open_spider()
+    return crawler
+
+
+def run_all(crawler, item):
+    for cls in (ExtractionPipeline, DeduplicationPipeline, DatePipeline, ValidationPipeline):
+        item = cls.from_crawler(crawler).process_item(item)
+    return item
+
+
+def page(path: str, html: str | None = None) -> FetchedPage:
+    return FetchedPage(f"http://127.0.0.1:8000{path}", html or page_html(path), FROZEN, "daily8")
+
+
+def test_article_page_becomes_a_record(crawler) -> None:
+    expected = expected_records()[0]
+    item = run_all(crawler, page(expected["path"]))
+    assert isinstance(item, ArticleItem)
+    assert item["datePublished"] == expected["datePublished"]
+    assert crawler.stats.get_value("newscrawl/records/emitted") == 1
+
+
+def test_listing_page_is_dropped_and_counted(crawler) -> None:
+    with pytest.raises(DropItem):
+        run_all(crawler, page("/en"))
+    assert crawler.stats.get_value("newscrawl/dropped/not_article") == 1
+
+
+def test_duplicate_article_id_is_dropped(crawler) -> None:
+    path = expected_records()[0]["path"]
+    pipes = [ExtractionPipeline.from_crawler(crawler), DeduplicationPipeline.from_crawler(crawler)]
+    first = pipes[1].process_item(pipes[0].process_item(page(path)))
+    assert first is not None
+    other_host = FetchedPage(f"http://localhost:9{path}", page_html(path), FROZEN, "daily8")
+    with pytest.raises(DropItem):
+        pipes[1].process_item(pipes[0].process_item(other_host))
+    assert crawler.stats.get_value("newscrawl/dropped/duplicate") == 1
+
+
+def test_article_without_body_is_dropped_with_reason(crawler) -> None:
+    html = "<html><body><h1>Title only</h1></body></html>"
+    with pytest.raises(DropItem):
+        run_all(crawler, page("/en/article/" + "c" * 32, html))
+    assert crawler.stats.get_value("newscrawl/dropped/invalid/articleBody") == 1
+
+
+def test_garbage_html_does_not_crash(crawler) -> None:
+    with pytest.raises(DropItem):
+        run_all(crawler, page("/en/article/" + "d" * 32, "\x00\x01<<<>>>&&&"))
