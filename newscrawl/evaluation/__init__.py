@@ -1,0 +1,1 @@
+"""Scoring against the evaluation data's ground truth (definitions: ../shared/data/README.md)."""
