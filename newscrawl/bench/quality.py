@@ -158,7 +158,7 @@ def groups(set_name: str, cases: list[dict[str, Any]]) -> dict[str, list[dict[st
 
 
 def run_set(set_dir: Path, workers: int, limit: int | None) -> tuple[dict[str, Any], list]:
-    """Predict and score one page set; returns figures per group and extractor, and per-case rows."""
+    """Predict and score one page set: figures per group and extractor, plus per-case rows."""
     cases = list(read_cases(set_dir, limit))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         rows = list(pool.map(predict_both, cases, chunksize=4))
