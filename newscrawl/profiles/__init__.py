@@ -87,7 +87,7 @@ def profile_from_dict(data: dict[str, Any], base: Profile | None = None) -> Prof
     base_headings = base.chrome_headings if base else frozenset()
     merged = {**(base.selectors if base else {})}
     for key, values in _tuples(data.get("selectors", {})).items():
-        merged[key] = values + merged.get(key, ())
+        merged[key] = values + tuple(v for v in merged.get(key, ()) if v not in values)
     return Profile(
         name=data["name"],
         version=int(data.get("version", 1)),
