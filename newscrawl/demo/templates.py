@@ -87,14 +87,19 @@ def head(title: str, description: str, canonical: str, og_type: str, tags: list[
     )
 
 
-def related_card(article: Article, href: str) -> str:
-    """One "Related Articles" card: headline, source, "time" icon + date, source chip, summary."""
-    return f"""<div class="related-card">
-<a class="card-link" href="{e(href)}"><img src="/static/img/{article["id"]}.jpg" \
+def card_head(article: Article, href: str) -> str:
+    """Top of a card: image + headline link, source, "time" icon glued to the shown date."""
+    return f"""<a class="card-link" href="{e(href)}"><img src="/static/img/{article["id"]}.jpg" \
 alt="{e(article["headline"])}"><h3 class="card-title">{e(article["headline"])}</h3></a>
 <div class="card-source">{e(article["publisher"])}</div>
 <div class="card-time"><i class="material-icons">time</i>{e(article["date_shown"])}</div>
-<ul class="card-chips"><li>{e(article["publisher"])}</li></ul>
+"""
+
+
+def related_card(article: Article, href: str) -> str:
+    """One "Related Articles" card: headline, source, "time" icon + date, source chip, summary."""
+    return f"""<div class="related-card">
+{card_head(article, href)}<ul class="card-chips"><li>{e(article["publisher"])}</li></ul>
 <h4 class="card-headline">{e(article["headline"])}</h4>
 <p class="card-summary">{e(full_text(article))}</p>
 </div>
@@ -175,11 +180,7 @@ def _soup_markup(article: Article, canonical: str, rail: str) -> str:
 def news_card(article: Article, href: str) -> str:
     """A listing-page card: headline link, source, time and the opening paragraph."""
     return f"""<div class="news-card">
-<a class="card-link" href="{e(href)}"><img src="/static/img/{article["id"]}.jpg" \
-alt="{e(article["headline"])}"><h3 class="card-title">{e(article["headline"])}</h3></a>
-<div class="card-source">{e(article["publisher"])}</div>
-<div class="card-time"><i class="material-icons">time</i>{e(article["date_shown"])}</div>
-<p class="card-summary">{e(article["paragraphs"][0])}</p>
+{card_head(article, href)}<p class="card-summary">{e(article["paragraphs"][0])}</p>
 </div>
 """
 
