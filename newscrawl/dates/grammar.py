@@ -47,7 +47,7 @@ WEEKDAYS: dict[str, int] = {
 }
 _IGNORED = frozenset({"", ",", ".", "at", "and", "by", "on", "the", "of", "about", "around"})
 _TOKEN = re.compile(
-    r"(?P<clock>\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?)(?:\s*(?P<ampm1>[ap])\.?m\.?)?"
+    r"(?P<clock>\d{1,2}[:h]\d{2}(?::\d{2})?)(?:\s*(?P<ampm1>[ap])\.?m\.?)?"
     r"|(?P<hourampm>\d{1,2})\s*(?P<ampm2>[ap])\.?m\.?(?!\w)"
     r"|(?P<number>[+-]?\d+(?:[.,]\d+)?)"
     r"|(?P<word>[^\W\d_]+)"
@@ -76,6 +76,7 @@ class _Parser:
         self.sign = -1
         self.direction = 0  # -1 past (ago), +1 future (in/later), 0 unstated
         self.explicit_sign = False
+        self.implicit: str | None = None
         self.text = text
 
     def parse(self) -> Expression | None:
@@ -117,6 +118,10 @@ class _Parser:
         if self.pending is not None:
             return False
         raw = raw.replace(",", ".")
+        if self.implicit is not None and raw[0] not in "+-":
+            unit, self.implicit = self.implicit, None  # "minutu 1": the count follows the unit
+            self.expr.terms[unit] += self.sign * (float(raw) - 1.0)
+            return True
         if raw[0] in "+-":
             self.sign = -1 if raw[0] == "-" else 1
             self.explicit_sign = True
@@ -138,6 +143,7 @@ class _Parser:
 
     def _unit(self, unit: str) -> bool:
         amount = 1.0 if self.pending is None else self.pending
+        self.implicit = unit if self.pending is None and unit not in self.expr.terms else None
         self.pending = None
         self.expr.terms[unit] = self.expr.terms.get(unit, 0.0) + self.sign * amount
         return True
@@ -145,7 +151,7 @@ class _Parser:
     def _clock(self, raw: str, ampm: str | None) -> bool:
         if self.expr.clock is not None or self.pending is not None:
             return False
-        parts = [int(p) for p in re.split(r"[:h.]", raw)]
+        parts = [int(p) for p in re.split(r"[:h]", raw)]
         hour, minute = parts[0], parts[1]
         second = parts[2] if len(parts) > 2 else 0
         hour = _ampm(hour, ampm)

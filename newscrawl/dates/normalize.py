@@ -18,7 +18,30 @@ _COMPACT_RE = re.compile(
     + "|".join(re.escape(u) for u in sorted(COMPACT_UNITS, key=len, reverse=True))
     + r")(?![\w])",
 )
-_APOSTROPHES = str.maketrans({c: "'" for c in "ʼꞌ‵′’‘`´"})
+_APOSTROPHES = str.maketrans({c: "'" for c in "ʼꞌ‵′’‘`´ʻʹ՚"})
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def _mark_class() -> str:
+    """Regex class body of the BMP's combining marks (Indic vowel signs, viramas, …)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+#: One letter of a word, combining marks included (Python's \w leaves them out).
+LETTER = rf"(?:[^\W\d_]|[{_mark_class()}])"
+
+
+def fold(text: str) -> str:
+    """The character folding `clean` applies, for table phrases too."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    return text.translate(_INVISIBLE).lower()
 
 
 def to_ascii_digits(text: str) -> str:
@@ -31,11 +54,15 @@ def to_ascii_digits(text: str) -> str:
     )
 
 
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
 @lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """NFKC, ASCII digits, one apostrophe, lower case, collapsed spaces, labels stripped."""
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)  # leaked JSON escapes
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    text = to_ascii_digits(text).replace("\u200b", "").lower()
+    text = to_ascii_digits(text).translate(_INVISIBLE).lower()
     text = _SPACES.sub(" ", text).strip(" \t\n,;:-–—•|·")
     return strip_labels(text)
 

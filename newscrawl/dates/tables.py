@@ -94,7 +94,7 @@ TABLES: dict[str, LanguageTable] = {
         ),
         "vor": "ago", "in": "in", "gerade eben": "now", "soeben": "now", "eben": "now",
         "jetzt": "now", "gerade": "now", "vor wenigen sekunden": "now",
-        "vor einigen sekunden": "now", "vor einem moment": "now", "heute": "today",
+        "vor einigen sekunden": "now", "vor einem moment": "now", "vor kurzem": "now", "heute": "today",
         "gestern": "yesterday", "vorgestern": "2 day ago", "morgen": "tomorrow",
         "etwa": "", "ca.": "", "ungefähr": "", "um": "", "und": "", "uhr": "",
     }},
@@ -166,7 +166,7 @@ TABLES: dict[str, LanguageTable] = {
         "geleden": "ago", "over": "in", "zojuist": "now", "net": "now", "nu": "now",
         "enkele seconden geleden": "now", "een moment geleden": "now",
         "vandaag": "today", "gisteren": "yesterday", "eergisteren": "2 day ago",
-        "morgen": "tomorrow", "ongeveer": "", "om": "", "en": "",
+        "morgen": "tomorrow", "ongeveer": "", "recent": "now", "zonet": "now", "om": "", "en": "",
     }},
     "ru": {"words": {
         "одну": "1", "один": "1", "одна": "1", "два": "2", "две": "2", "три": "3",
@@ -205,7 +205,7 @@ TABLES: dict[str, LanguageTable] = {
             year="rok|lata|lat",
         ),
         "temu": "ago", "za": "in", "przed chwilą": "now", "teraz": "now",
-        "kilka sekund temu": "now", "dzisiaj": "today", "dziś": "today",
+        "kilka sekund temu": "now", "w tej chwili": "now", "chwilę temu": "now", "dzisiaj": "today", "dziś": "today",
         "wczoraj": "yesterday", "przedwczoraj": "2 day ago", "jutro": "tomorrow",
         "około": "", "o": "", "i": "",
     }},
@@ -274,7 +274,9 @@ TABLES: dict[str, LanguageTable] = {
         "前": "ago", "後": "later", "たった今": "now", "今さっき": "now", "さっき": "now",
         "今": "now", "数秒前": "now", "今日": "today", "昨日": "yesterday",
         "一昨日": "2 day ago", "おととい": "2 day ago", "明日": "tomorrow",
-        "約": "", "ほど": "", "くらい": "",
+        "約": "", "ほど": "", "くらい": "", "すこし前": "now", "少し前": "now",
+        "今年": "this year", "今月": "this month", "今週": "this week", "先週": "last week",
+        "先月": "last month", "去年": "last year", "昨年": "last year",
     }},
     "zh": {"spaced": False, "words": {
         **_units(
@@ -287,6 +289,9 @@ TABLES: dict[str, LanguageTable] = {
         "幾秒前": "now", "现在": "now", "現在": "now", "今天": "today", "昨天": "yesterday",
         "前天": "2 day ago", "大前天": "3 day ago", "明天": "tomorrow", "约": "", "約": "",
         "一": "1", "两": "2", "兩": "2", "二": "2", "三": "3", "半": "0.5",
+        "今年": "this year", "本月": "this month", "这个月": "this month", "本周": "this week",
+        "这周": "this week", "上周": "last week", "上個星期": "last week", "上个月": "last month",
+        "上個月": "last month", "去年": "last year",
     }},
     "ko": {"spaced": False, "words": {
         **_units(
@@ -295,6 +300,19 @@ TABLES: dict[str, LanguageTable] = {
         ),
         "전": "ago", "후": "later", "방금 전": "now", "방금": "now", "지금": "now",
         "몇 초 전": "now", "오늘": "today", "어제": "yesterday", "그저께": "2 day ago",
-        "그제": "2 day ago", "내일": "tomorrow", "약": "", "한": "1", "두": "2",
+        "그제": "2 day ago", "내일": "tomorrow", "약": "", "한": "1", "두": "2", "주일": "week",
+        "이번 주": "this week", "지난주": "last week", "지난 주": "last week",
+        "지난달": "last month", "작년": "last year", "올해": "this year",
     }},
 }
+
+
+def _merge() -> None:
+    """Add the compact tables of `tables_more` (imported late: it builds on LanguageTable)."""
+    from newscrawl.dates.tables_more import MORE
+
+    for name, table in MORE.items():
+        TABLES.setdefault(name, table)
+
+
+_merge()
