@@ -152,9 +152,9 @@ class _Parser:
         if self.expr.clock is not None or self.pending is not None:
             return False
         parts = [int(p) for p in re.split(r"[:h]", raw)]
-        hour, minute = parts[0], parts[1]
+        minute = parts[1]
         second = parts[2] if len(parts) > 2 else 0
-        hour = _ampm(hour, ampm)
+        hour = _ampm(parts[0], ampm)
         if hour is None or hour > 23 or minute > 59 or second > 59:
             return False
         self.expr.clock = (hour, minute, second, "second" if len(parts) > 2 else "minute")

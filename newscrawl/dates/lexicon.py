@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from newscrawl.dates.normalize import LETTER, fold
 from newscrawl.dates.tables import TABLES
@@ -45,7 +45,7 @@ class _Lexicon:
         return word
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon(lang: str) -> _Lexicon:
     return _Lexicon(lang)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from dateparser.conf import Settings
 from dateparser.languages.loader import default_loader
@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 _SETTINGS = Settings()
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale_for(code: str) -> Locale | None:
     """dateparser's locale for a code such as "pt-BR", "zh_CN" or "de", else None."""
     code = code.replace("_", "-")
