@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from newscrawl.dates import ResolvedDate, resolve
+from newscrawl.dates.order import infer_date_order
 from newscrawl.extract.model import Article, DateCandidate
 from newscrawl.profiles import Profile
 
@@ -44,15 +45,24 @@ RELATED_FIELDS = (
 )
 
 
-def resolve_text(text: str, fetched_at: datetime, profile: Profile) -> ResolvedDate | None:
+def resolve_text(
+    text: str, fetched_at: datetime, profile: Profile, date_order: str | None = None
+) -> ResolvedDate | None:
     """Resolve one date string with the site's languages, timezone and date order."""
     return resolve(
         text,
         fetched_at,
         languages=list(profile.languages) or None,
         timezone=profile.timezone,
-        date_order=profile.date_order,
+        date_order=profile.date_order or date_order,
     )
+
+
+def page_date_order(article: Article) -> str | None:
+    """Numeric date order settled by the unambiguous dates anywhere on the page."""
+    texts = [c.raw for c in article.date_candidates]
+    texts += [card.datePublishedRaw for card in article.related]
+    return infer_date_order(texts)
 
 
 def ordered_candidates(candidates: list[DateCandidate]) -> list[DateCandidate]:
@@ -64,9 +74,10 @@ def ordered_candidates(candidates: list[DateCandidate]) -> list[DateCandidate]:
 def resolve_article_dates(article: Article, profile: Profile) -> bool:
     """Fill the article's and its cards' resolved dates; False when the article's date failed."""
     fetched_at = datetime.fromisoformat(article.dateDownloaded)
+    order = None if profile.date_order else page_date_order(article)
     candidates = ordered_candidates(article.date_candidates)
     for candidate in candidates:
-        resolved = resolve_text(candidate.raw, fetched_at, profile)
+        resolved = resolve_text(candidate.raw, fetched_at, profile, order)
         if resolved is not None:
             article.datePublished = resolved.iso()
             article.datePublishedPrecision = resolved.precision
@@ -77,7 +88,7 @@ def resolve_article_dates(article: Article, profile: Profile) -> bool:
         article.datePublishedRaw = candidates[0].raw if candidates else None
     for card in article.related:
         if card.datePublishedRaw:
-            resolved = resolve_text(card.datePublishedRaw, fetched_at, profile)
+            resolved = resolve_text(card.datePublishedRaw, fetched_at, profile, order)
             if resolved is not None:
                 card.datePublished = resolved.iso()
                 card.datePublishedPrecision = resolved.precision
