@@ -62,7 +62,10 @@ def test_article_page_matches_expected(expected: dict, profile: str) -> None:
         assert record[field] == expected[field], field
     cards = related_view(record)
     if profile == "generic":  # without a profile, "03-06-2025" alone cannot be settled
-        cards = [settle_ambiguous(card, want) for card, want in zip(cards, expected["related"])]
+        cards = [
+            settle_ambiguous(card, want)
+            for card, want in zip(cards, expected["related"], strict=True)
+        ]
     assert cards == expected["related"]
 
 
