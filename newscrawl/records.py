@@ -60,7 +60,7 @@ def resolve_text(
 
 def page_date_order(article: Article) -> str | None:
     """Numeric date order settled by the unambiguous dates anywhere on the page."""
-    texts = [c.raw for c in article.date_candidates]
+    texts: list[str | None] = [c.raw for c in article.date_candidates]
     texts += [card.datePublishedRaw for card in article.related]
     return infer_date_order(texts)
 

@@ -22,22 +22,22 @@ def _iso(text: str, **kwargs: object) -> tuple[str, str] | None:
     ("text", "expected"),
     [
         ("6 days ago", ("2025-06-04", "day")),
-        ("3 hours ago", ("2025-06-10T06:00:00+00:00", "hour")),
-        ("9 minutes ago", ("2025-06-10T09:21:00+00:00", "minute")),
+        ("3 hours ago", ("2025-06-10T06:30:15+00:00", "hour")),
+        ("9 minutes ago", ("2025-06-10T09:21:15+00:00", "minute")),
         ("30 seconds ago", ("2025-06-10T09:29:45+00:00", "second")),
-        ("just now", ("2025-06-10T09:30:00+00:00", "minute")),
-        ("a few seconds ago", ("2025-06-10T09:30:00+00:00", "minute")),
+        ("just now", ("2025-06-10T09:30:15+00:00", "minute")),
+        ("a few seconds ago", ("2025-06-10T09:30:15+00:00", "minute")),
         ("last week", ("2025-06-03", "week")),
         ("2 weeks ago", ("2025-05-27", "week")),
         ("2 months ago", ("2025-04-10", "month")),
         ("3 years ago", ("2022-06-10", "year")),
-        ("an hour ago", ("2025-06-10T08:00:00+00:00", "hour")),
+        ("an hour ago", ("2025-06-10T08:30:15+00:00", "hour")),
         ("a day ago", ("2025-06-09", "day")),
-        ("10H ago", ("2025-06-09T23:00:00+00:00", "hour")),
-        ("52m ago", ("2025-06-10T08:38:00+00:00", "minute")),
-        ("1 hr 4 mins ago", ("2025-06-10T08:26:00+00:00", "minute")),
-        ("3 hrs ago", ("2025-06-10T06:00:00+00:00", "hour")),
-        ("Updated: 2 hours ago", ("2025-06-10T07:00:00+00:00", "hour")),
+        ("10H ago", ("2025-06-09T23:30:15+00:00", "hour")),
+        ("52m ago", ("2025-06-10T08:38:15+00:00", "minute")),
+        ("1 hr 4 mins ago", ("2025-06-10T08:26:15+00:00", "minute")),
+        ("3 hrs ago", ("2025-06-10T06:30:15+00:00", "hour")),
+        ("Updated: 2 hours ago", ("2025-06-10T07:30:15+00:00", "hour")),
         ("yesterday at 12:00", ("2025-06-09T12:00:00+00:00", "minute")),
         ("Yesterday at 4:25 pm", ("2025-06-09T16:25:00+00:00", "minute")),
         ("2025-06-01T10:00:00+02:00", ("2025-06-01T10:00:00+02:00", "second")),
@@ -50,21 +50,21 @@ def test_english(text: str, expected: tuple[str, str]) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
-        ("vor 2 Stunden", "de", ("2025-06-10T07:00:00+00:00", "hour")),
+        ("vor 2 Stunden", "de", ("2025-06-10T07:30:15+00:00", "hour")),
         ("gestern um 12:00", "de", ("2025-06-09T12:00:00+00:00", "minute")),
         ("il y a 3 jours", "fr", ("2025-06-07", "day")),
         ("hier à 12:00", "fr", ("2025-06-09T12:00:00+00:00", "minute")),
-        ("hace 2 horas", "es", ("2025-06-10T07:00:00+00:00", "hour")),
+        ("hace 2 horas", "es", ("2025-06-10T07:30:15+00:00", "hour")),
         ("ayer a las 12:00", "es", ("2025-06-09T12:00:00+00:00", "minute")),
-        ("un minuto fa", "it", ("2025-06-10T09:29:00+00:00", "minute")),
-        ("минуту назад", "ru", ("2025-06-10T09:29:00+00:00", "minute")),
+        ("un minuto fa", "it", ("2025-06-10T09:29:15+00:00", "minute")),
+        ("минуту назад", "ru", ("2025-06-10T09:29:15+00:00", "minute")),
         ("вчера в 12:00", "ru", ("2025-06-09T12:00:00+00:00", "minute")),
-        ("bir saat önce", "tr", ("2025-06-10T08:00:00+00:00", "hour")),
+        ("bir saat önce", "tr", ("2025-06-10T08:30:15+00:00", "hour")),
         ("3日前", "ja", ("2025-06-07", "day")),
-        ("たった今", "ja", ("2025-06-10T09:30:00+00:00", "minute")),
+        ("たった今", "ja", ("2025-06-10T09:30:15+00:00", "minute")),
         ("3天前", "zh", ("2025-06-07", "day")),
-        ("刚刚", "zh", ("2025-06-10T09:30:00+00:00", "minute")),
-        ("2 saat önce", "tr", ("2025-06-10T07:00:00+00:00", "hour")),
+        ("刚刚", "zh", ("2025-06-10T09:30:15+00:00", "minute")),
+        ("2 saat önce", "tr", ("2025-06-10T07:30:15+00:00", "hour")),
     ],
 )
 def test_other_languages(text: str, lang: str, expected: tuple[str, str]) -> None:
@@ -114,7 +114,7 @@ def test_text_offset_is_not_assumed() -> None:
 def test_bare_duration_is_past_and_marked() -> None:
     found = resolve("15 hrs", BASE)
     assert found is not None and found.basis == "bare-duration"
-    assert found.iso() == "2025-06-09T18:00:00+00:00"
+    assert found.iso() == "2025-06-09T18:30:15+00:00"
 
 
 def test_absurd_range_rejected() -> None:
@@ -158,7 +158,7 @@ def test_glued_chips_resolve() -> None:
     assert _iso("Korea Herald6 days ago") == ("2025-06-04", "day")
     assert _iso("timea day ago") == ("2025-06-09", "day")
     assert _iso("Korea Herald03-06-2025", date_order="DMY") == ("2025-06-03", "day")
-    assert _iso("2 hours ago | World") == ("2025-06-10T07:00:00+00:00", "hour")
+    assert _iso("2 hours ago | World") == ("2025-06-10T07:30:15+00:00", "hour")
 
 
 @settings(max_examples=300, deadline=None)

@@ -23,21 +23,9 @@ class ResolvedDate:
     timezone_assumed: bool = False
 
     def iso(self) -> str:
-        """ISO form: a date for day precision or coarser, else a datetime with offset.
-
-        Finer values are truncated to their precision ("3 hours ago" → HH:00:00).
-        """
+        """ISO form: a date for day precision or coarser, else a datetime with offset."""
         if self.precision in DATE_PRECISIONS:
             day = self.value.date() if isinstance(self.value, datetime) else self.value
             return day.isoformat()
         assert isinstance(self.value, datetime)
-        return truncate(self.value, self.precision).isoformat()
-
-
-def truncate(value: datetime, precision: str) -> datetime:
-    """Drop the parts of a datetime finer than its precision."""
-    if precision == "hour":
-        return value.replace(minute=0, second=0, microsecond=0)
-    if precision == "minute":
-        return value.replace(second=0, microsecond=0)
-    return value.replace(microsecond=0) if precision == "second" else value
+        return self.value.isoformat()

@@ -34,10 +34,8 @@ def expected_date(shown: str, fetched_at: datetime) -> tuple[str, str]:
     count = 1 if m["n"] in ("a", "an") else int(m["n"])
     unit = m["unit"]
     moment = fetched_at - timedelta(**{f"{unit}s": count})
-    if unit == "minute":
-        return moment.replace(second=0, microsecond=0).isoformat(), "minute"
-    if unit == "hour":
-        return moment.replace(minute=0, second=0, microsecond=0).isoformat(), "hour"
+    if unit in ("minute", "hour"):
+        return moment.isoformat(), unit
     return moment.date().isoformat(), unit
 
 
