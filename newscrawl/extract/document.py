@@ -111,7 +111,10 @@ def text_of(element: object) -> str:
 
 
 def rendered_lines(element: HtmlElement) -> list[str]:
-    """Text of an element split into lines the way a browser lays out blocks."""
+    """Text of an element split into lines the way a browser lays out blocks.
+
+    Iterative (no recursion), so arbitrarily deep markup cannot raise RecursionError.
+    """
     lines: list[str] = []
     current: list[str] = []
 
@@ -121,19 +124,19 @@ def rendered_lines(element: HtmlElement) -> list[str]:
             lines.append(line)
         current.clear()
 
-    def walk(node: HtmlElement) -> None:
-        is_block = isinstance(node.tag, str) and node.tag in BLOCK_TAGS
-        if is_block:
+    stack: list[tuple[HtmlElement, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        is_tag = isinstance(node.tag, str)
+        if is_tag and node.tag in BLOCK_TAGS:
             flush()
-        if node.text and isinstance(node.tag, str) and node.tag not in ("script", "style"):
+        if closing:
+            if node is not element and node.tail:
+                current.append(node.tail)
+            continue
+        if node.text and is_tag and node.tag not in ("script", "style"):
             current.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                current.append(child.tail)
-        if is_block:
-            flush()
-
-    walk(element)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
     flush()
     return lines
