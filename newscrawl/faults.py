@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from scrapy import signals
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -73,6 +74,10 @@ def failure_reason(failure: Failure) -> tuple[str, str]:
         return f"http_{value.response.status}", f"HTTP {value.response.status}"
     if isinstance(value, IgnoreRequest):
         return ignore_reason(detail), detail
+    if isinstance(value, DownloadCancelledError) and not str(value):
+        # Scrapy's HTTP/1.1 handler cancels without a message only when a body outgrows
+        # DOWNLOAD_MAXSIZE (it logs the sizes itself); otherwise the crawl is stopping.
+        return "too_large", "download cancelled: body exceeded DOWNLOAD_MAXSIZE"
     if isinstance(value, (DownloadCancelledError, defer.CancelledError)) and (
         "maxsize" in detail.lower() or "max size" in detail.lower()
     ):
@@ -122,4 +127,33 @@ def on_request_failure(crawler: Any, failure: Failure) -> None:
     request = getattr(failure, "request", None)
     url = request.url if request is not None else "(unknown URL)"
     reason, detail = failure_reason(failure)
+    chain = request.meta.get("redirect_urls") if request is not None else None
+    if chain:
+        detail = f"{detail}; after {len(chain)} redirect(s), at {url}"
+        url = chain[0]
     log_skipped(crawler, url, reason, detail)
+
+
+class RedirectLoopLogger:
+    """Extension: report a redirect that leads back into its own chain (Scrapy drops it).
+
+    Scrapy's duplicate filter silently drops a redirect to a URL it has already requested;
+    when that URL is part of the request's own redirect chain, it is a loop, so say so.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RedirectLoopLogger:
+        """Build and listen for dropped requests."""
+        extension = cls(crawler)
+        crawler.signals.connect(extension.request_dropped, signal=signals.request_dropped)
+        return extension
+
+    def request_dropped(self, request: Any, spider: Any = None) -> None:
+        """Log and count a dropped request that closes a redirect loop."""
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            hops = " -> ".join([*chain, request.url])
+            log_skipped(self.crawler, chain[0], "redirect_loop", f"loop: {hops}")

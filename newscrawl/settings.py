@@ -51,6 +51,7 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.safety.SafetyMiddleware": 40,
     "newscrawl.retryafter.RetryAfterMiddleware": 560,
 }
+EXTENSIONS = {"newscrawl.faults.RedirectLoopLogger": 0}
 ITEM_PIPELINES = {
     "newscrawl.pipelines.ExtractionPipeline": 100,
     "newscrawl.pipelines.DeduplicationPipeline": 200,

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response, TextResponse, XmlResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
@@ -70,6 +70,10 @@ class AggregatorSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             self.count("pages/not_text")
             self.logger.warning("skipped non-text response %s", response.url)
+            return
+        if isinstance(response, XmlResponse):
+            ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+            faults.log_skipped(self.crawler, response.url, "not_html", ctype or "XML")
             return
         if problem := faults.body_problem(response.body, response.encoding):
             faults.log_skipped(self.crawler, response.url, problem, f"{len(response.body)} bytes")
