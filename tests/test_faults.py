@@ -101,16 +101,19 @@ def test_crawl_survives_every_fault(crawl: dict[str, Any]) -> None:
     assert "Spider closed (finished)" in crawl["log"]
 
 
-def test_each_fault_is_logged_counted_or_recorded(crawl: dict[str, Any]) -> None:
+def test_each_fault_is_logged_counted_or_recorded(
+    crawl: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     problems = [p for fault in checked(crawl) for p in fault_problems(crawl, fault)]
     faults = checked(crawl)
     forbidden = crawl["forbidden"]
     lost = [p for p in problems if "no record" in p]
-    print(
-        f"\nfault server: {len(faults)} faults injected, {len(faults) - len(problems)} survived "
-        f"as specified; crashes: 0; lost records: {len(lost)}; "
-        f"requests to disallowed hosts: {len(forbidden)}"
-    )
+    with capsys.disabled():
+        print(
+            f"\nfault server: {len(faults)} faults injected, {len(faults) - len(problems)} survived "
+            f"as specified; crashes: 0; lost records: {len(lost)}; "
+            f"requests to disallowed hosts: {len(forbidden)}"
+        )
     assert problems == []
 
 

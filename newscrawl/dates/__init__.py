@@ -29,7 +29,17 @@ def resolve(
     timezone: str | None = None,
     date_order: str | None = None,
 ) -> ResolvedDate | None:
-    """Resolve `text` against the fetch time."""
+    """Resolve `text` against the fetch time; None for impossible dates ("31-13-2025")."""
+    try:
+        return _resolve(text, fetched_at, timezone, date_order)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(
+    text: str, fetched_at: datetime, timezone: str | None, date_order: str | None
+) -> ResolvedDate | None:
+    """Resolve `text` (may raise on out-of-range values)."""
     zone = ZoneInfo(timezone) if timezone else UTC
     local = fetched_at.astimezone(zone)
     if m := _AGO.search(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -49,6 +50,15 @@ BLOCK_TAGS = frozenset(
 )
 
 
+#: Characters lxml refuses in text and attributes (C0 controls, non-characters, surrogates).
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the characters lxml cannot store (browsers never show them either)."""
+    return XML_UNSAFE.sub("", text)
+
+
 def squash(text: str | None) -> str:
     """Collapse runs of whitespace and trim."""
     return " ".join(text.split()) if text else ""
@@ -92,7 +102,7 @@ class Document:
 def parse_html(html: str | bytes, url: str) -> Document:
     """Parse HTML (text or bytes) into a Document; never raises on bad markup."""
     if isinstance(html, str):
-        html = html.encode("utf-8")
+        html = xml_safe(html).encode("utf-8")
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     else:
         parser = lxml.html.HTMLParser(remove_comments=True)
