@@ -110,7 +110,8 @@ def test_each_fault_is_logged_counted_or_recorded(
     lost = [p for p in problems if "no record" in p]
     with capsys.disabled():
         print(
-            f"\nfault server: {len(faults)} faults injected, {len(faults) - len(problems)} survived "
+            f"\nfault server: {len(faults)} faults injected, "
+            f"{len(faults) - len(problems)} survived "
             f"as specified; crashes: 0; lost records: {len(lost)}; "
             f"requests to disallowed hosts: {len(forbidden)}"
         )
