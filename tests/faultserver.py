@@ -191,7 +191,7 @@ def trickle(h: FaultHandler) -> None:
     """Headers at once, then the body one byte every half second."""
     body = article_html("Slow body").encode()
     h.raw(200, {"Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(body))})
-    for byte in body[:20]:
+    for byte in body[:30]:
         h.wfile.write(bytes([byte]))
         h.wfile.flush()
         time.sleep(0.5)
@@ -268,7 +268,7 @@ def build_faults(forbidden: list[str]) -> tuple[list[Fault], dict[str, Handler]]
         ),
         (Fault("http-404", "skipped/http_404"), html(404, "<h1>Not found</h1>")),
         (Fault("http-410", "skipped/http_410"), html(410, "<h1>Gone</h1>")),
-        (Fault("timeout", "skipped/timeout"), stall(6)),
+        (Fault("timeout", "skipped/timeout"), stall(12)),
         (Fault("slow-body", "skipped/timeout"), trickle),
         (Fault("reset-mid-body", "skipped/connection_lost"), reset_mid_body),
         (Fault("redirect-loop", "skipped/redirect_loop"), redirect(loop_b)),
