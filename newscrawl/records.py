@@ -6,6 +6,7 @@ gives the same record whichever way it is processed.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,8 @@ from newscrawl.dates import ResolvedDate, resolve
 from newscrawl.dates.order import infer_date_order
 from newscrawl.extract.model import Article, DateCandidate
 from newscrawl.profiles import Profile
+
+logger = logging.getLogger(__name__)
 
 #: Output fields, in the order every record is written.
 RECORD_FIELDS: tuple[str, ...] = (
@@ -48,14 +51,21 @@ RELATED_FIELDS = (
 def resolve_text(
     text: str, fetched_at: datetime, profile: Profile, date_order: str | None = None
 ) -> ResolvedDate | None:
-    """Resolve one date string with the site's languages, timezone and date order."""
-    return resolve(
-        text,
-        fetched_at,
-        languages=list(profile.languages) or None,
-        timezone=profile.timezone,
-        date_order=profile.date_order or date_order,
-    )
+    """Resolve one date string with the site's languages, timezone and date order.
+
+    A page's text must never lose its record: a resolver error leaves the date unresolved.
+    """
+    try:
+        return resolve(
+            text,
+            fetched_at,
+            languages=list(profile.languages) or None,
+            timezone=profile.timezone,
+            date_order=profile.date_order or date_order,
+        )
+    except (ValueError, OverflowError, ArithmeticError, RecursionError) as exc:
+        logger.warning("date %r not resolved: %r", text[:100], exc)
+        return None
 
 
 def page_date_order(article: Article) -> str | None:

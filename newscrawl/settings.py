@@ -26,6 +26,7 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 RETRY_ENABLED = True
 RETRY_TIMES = 3
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the spider's errback logs the failure once, as a WARNING
 
 # Safety.
 TELNETCONSOLE_ENABLED = False
@@ -35,10 +36,22 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 DNS_TIMEOUT = 15
 REDIRECT_MAX_TIMES = 10
+# Hostile pages and servers (docs/safety.md): http(s) only, no private addresses except the
+# start URLs' own hosts (and `also_allow`), Retry-After honoured up to a bound, a memory cap.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+NEWSCRAWL_ALLOW_PRIVATE_ADDRESSES = False
+NEWSCRAWL_RETRY_AFTER_MAX = 60
+MEMUSAGE_ENABLED = True
+MEMUSAGE_LIMIT_MB = 2048
+MEMUSAGE_WARNING_MB = 1536
+TWISTED_DNS_RESOLVER = "newscrawl.resolver.SafeResolver"
 
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.FetchTimeMiddleware": 950,
+    "newscrawl.safety.SafetyMiddleware": 40,
+    "newscrawl.retryafter.RetryAfterMiddleware": 560,
 }
+EXTENSIONS = {"newscrawl.faults.RedirectLoopLogger": 0}
 ITEM_PIPELINES = {
     "newscrawl.pipelines.ExtractionPipeline": 100,
     "newscrawl.pipelines.DeduplicationPipeline": 200,

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from newscrawl.extract.document import Document, squash, text_of
+from newscrawl.extract.document import Document, squash, text_of, xml_safe
 from newscrawl.profiles import Profile, normalise_phrase
 
 #: Tags that can carry a section heading such as "Comments" or "Related Articles".
@@ -61,9 +61,9 @@ def drop(element: HtmlElement) -> None:
     if element.tail:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
+            previous.tail = xml_safe((previous.tail or "") + element.tail)
         else:
-            parent.text = (parent.text or "") + element.tail
+            parent.text = xml_safe((parent.text or "") + element.tail)
     parent.remove(element)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -49,6 +50,15 @@ BLOCK_TAGS = frozenset(
 )
 
 
+#: Characters lxml refuses in text and attributes (C0 controls, non-characters, surrogates).
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the characters lxml cannot store (browsers never show them either)."""
+    return XML_UNSAFE.sub("", text)
+
+
 def squash(text: str | None) -> str:
     """Collapse runs of whitespace and trim."""
     return " ".join(text.split()) if text else ""
@@ -92,7 +102,7 @@ class Document:
 def parse_html(html: str | bytes, url: str) -> Document:
     """Parse HTML (text or bytes) into a Document; never raises on bad markup."""
     if isinstance(html, str):
-        html = html.encode("utf-8")
+        html = xml_safe(html).encode("utf-8")
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     else:
         parser = lxml.html.HTMLParser(remove_comments=True)
@@ -111,7 +121,10 @@ def text_of(element: object) -> str:
 
 
 def rendered_lines(element: HtmlElement) -> list[str]:
-    """Text of an element split into lines the way a browser lays out blocks."""
+    """Text of an element split into lines the way a browser lays out blocks.
+
+    Iterative (no recursion), so arbitrarily deep markup cannot raise RecursionError.
+    """
     lines: list[str] = []
     current: list[str] = []
 
@@ -121,19 +134,19 @@ def rendered_lines(element: HtmlElement) -> list[str]:
             lines.append(line)
         current.clear()
 
-    def walk(node: HtmlElement) -> None:
-        is_block = isinstance(node.tag, str) and node.tag in BLOCK_TAGS
-        if is_block:
+    stack: list[tuple[HtmlElement, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        is_tag = isinstance(node.tag, str)
+        if is_tag and node.tag in BLOCK_TAGS:
             flush()
-        if node.text and isinstance(node.tag, str) and node.tag not in ("script", "style"):
+        if closing:
+            if node is not element and node.tail:
+                current.append(node.tail)
+            continue
+        if node.text and is_tag and node.tag not in ("script", "style"):
             current.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                current.append(child.tail)
-        if is_block:
-            flush()
-
-    walk(element)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
     flush()
     return lines

@@ -8,13 +8,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response, TextResponse, XmlResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
+from twisted.python.failure import Failure
 
+from newscrawl import faults
+from newscrawl.encoding import decode_page
 from newscrawl.items import FetchedPage
 from newscrawl.middlewares import FETCHED_AT
 from newscrawl.profiles import load_profile
+from newscrawl.safety import policy_for
 
 
 class AggregatorSpider(scrapy.Spider):
@@ -41,7 +45,8 @@ class AggregatorSpider(scrapy.Spider):
             raise ValueError(f"spider {self.name}: give -a start_url=… (profile has none)")
         hosts = {urlsplit(u).hostname or "" for u in self.start_urls}
         hosts |= set(self.profile.domains)
-        hosts |= {h.strip() for h in (also_allow or "").split(",") if h.strip()}
+        self.also_allow = tuple(h.strip() for h in (also_allow or "").split(",") if h.strip())
+        hosts |= set(self.also_allow)
         self.allowed_domains = sorted(h for h in hosts if h)
         self.links = LinkExtractor(unique=True)
         self.seen_article_ids: set[str] = set()
@@ -58,7 +63,7 @@ class AggregatorSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         """Request the start URLs."""
         for url in self.start_urls:
-            yield scrapy.Request(url, callback=self.parse)
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """Yield the page for extraction unless it is a known listing; follow its links."""
@@ -66,12 +71,23 @@ class AggregatorSpider(scrapy.Spider):
             self.count("pages/not_text")
             self.logger.warning("skipped non-text response %s", response.url)
             return
+        if isinstance(response, XmlResponse):
+            ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+            faults.log_skipped(self.crawler, response.url, "not_html", ctype or "XML")
+            return
+        if problem := faults.body_problem(response.body, response.encoding):
+            faults.log_skipped(self.crawler, response.url, problem, f"{len(response.body)} bytes")
+            return
+        html, charset = decode_page(response.body, response.encoding, response.text)
+        if charset:
+            self.count(f"pages/{charset}")
+            self.logger.warning("%s on %s (declared %s)", charset, response.url, response.encoding)
         kind = self.profile.classify_url(response.url)
         if kind != "listing":
             self.mark_seen(response.url)
             yield FetchedPage(
                 url=response.url,
-                html=response.text,
+                html=html,
                 fetched_at=response.meta[FETCHED_AT],
                 profile=self.profile.name,
                 status=response.status,
@@ -81,7 +97,13 @@ class AggregatorSpider(scrapy.Spider):
     def follow(self, response: TextResponse) -> Iterator[scrapy.Request]:
         """Requests for the links worth following (articles once per id, listings)."""
         knows_urls = bool(self.profile.article_urls or self.profile.listing_urls)
+        policy = policy_for(self, self.settings.getbool("NEWSCRAWL_ALLOW_PRIVATE_ADDRESSES"))
         for link in self.links.extract_links(response):
+            if refusal := policy.refusal(link.url):
+                self.count(f"links/{refusal.reason}")
+                if refusal.reason != "offsite":
+                    self.logger.warning("not following %s: %s", link.url, refusal.detail)
+                continue
             if not self.allowed_host(link.url):
                 continue
             kind = self.profile.classify_url(link.url)
@@ -90,7 +112,11 @@ class AggregatorSpider(scrapy.Spider):
             if kind == "article" and not self.mark_seen(link.url):
                 self.count("links/duplicate_article_id")
                 continue
-            yield response.follow(link.url, callback=self.parse)
+            yield response.follow(link.url, callback=self.parse, errback=self.failed)
+
+    def failed(self, failure: Failure) -> None:
+        """Errback: log and count a request that could not be fetched; the crawl goes on."""
+        faults.on_request_failure(self.crawler, failure)
 
     def allowed_host(self, url: str) -> bool:
         """Whether the URL's host is an allowed domain or a subdomain of one (ports ignored)."""
