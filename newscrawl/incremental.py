@@ -25,9 +25,9 @@ from newscrawl.output.runfiles import new_run_file
 from newscrawl.records import RECORD_FIELDS
 from newscrawl.state import Emission, SQLiteStateStore, StateStore, content_fingerprint
 from newscrawl.state.lock import FileLock, StateLocked
+from newscrawl.summary import OUTPUT_FILE_STAT
 
 logger = logging.getLogger(__name__)
-OUTPUT_FILE_STAT = "newscrawl/output/file"
 
 
 def utc_now() -> str:

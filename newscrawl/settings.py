@@ -39,6 +39,9 @@ REDIRECT_MAX_TIMES = 10
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.FetchTimeMiddleware": 950,
 }
+EXTENSIONS = {
+    "newscrawl.summary.RunSummaryExtension": 500,
+}
 ITEM_PIPELINES = {
     "newscrawl.pipelines.ExtractionPipeline": 100,
     "newscrawl.pipelines.DeduplicationPipeline": 200,
