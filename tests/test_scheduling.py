@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -84,7 +83,7 @@ def test_systemd_units_verify(tmp_path: Path) -> None:
             "systemd-analyze",
             "verify",
             "--man=no",
-            *(str(tmp_path / n) for n in os.listdir(tmp_path)),
+            *map(str, sorted(tmp_path.iterdir())),
         ],
         capture_output=True,
         text=True,
