@@ -26,6 +26,11 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 RETRY_ENABLED = True
 RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# 429/503: exponential backoff of the whole site (Retry-After honoured), see newscrawl/backoff.py.
+NEWSCRAWL_BACKOFF_HTTP_CODES = [429, 503]
+NEWSCRAWL_BACKOFF_BASE = 2.0  # seconds; doubled per retry of the same request
+NEWSCRAWL_BACKOFF_MAX = 300.0
 
 # Safety.
 TELNETCONSOLE_ENABLED = False
@@ -37,6 +42,8 @@ DNS_TIMEOUT = 15
 REDIRECT_MAX_TIMES = 10
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawl.backoff.BackoffRetryMiddleware": 550,
     "newscrawl.middlewares.FetchTimeMiddleware": 950,
 }
 EXTENSIONS = {
