@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from scrapy import signals
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from newscrawl.output.runfiles import summary_path
@@ -103,10 +103,13 @@ def write_json_atomically(path: Path, data: Mapping[str, Any]) -> None:
 
 
 class RunSummaryExtension:
-    """On spider close: write `<run start>.summary.json` and log the summary table."""
+    """Write `<run start>.summary.json` when the spider closes; log the table when the engine
+    stops (after Scrapy's stats dump, so the table ends the crawl log)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        self.summary: dict[str, Any] | None = None
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
 
     @classmethod
@@ -114,19 +117,23 @@ class RunSummaryExtension:
         """Build and connect."""
         return cls(crawler)
 
-    def engine_stopped(self) -> None:
-        """Summarise the run (after the stats dump, so the table ends the log)."""
-        if self.crawler.stats is None or self.crawler.spider is None:
-            return
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Summarise the run and write the summary file beside the run's JSONL."""
+        assert self.crawler.stats is not None
         stats = self.crawler.stats.get_stats()
-        reason = str(stats.get("finish_reason", "unknown"))
-        summary = run_summary(stats, self.crawler.spider.name, reason, datetime.now(UTC))
+        self.summary = run_summary(stats, spider.name, reason, datetime.now(UTC))
         output = stats.get(OUTPUT_FILE_STAT)
         if output:
             target = summary_path(Path(output))
             try:
-                write_json_atomically(target, summary)
-                summary["summary_file"] = str(target)
+                write_json_atomically(target, self.summary)
             except OSError as exc:
                 logger.error("cannot write the run summary %s: %s", target, exc)
-        logger.info("%s", summary_table(summary))
+        if not getattr(self.crawler.engine, "running", False):  # closed while opening
+            self.engine_stopped()
+
+    def engine_stopped(self) -> None:
+        """Log the summary table."""
+        if self.summary is not None:
+            logger.info("%s", summary_table(self.summary))
+            self.summary = None

@@ -12,13 +12,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from newscrawl.crawl import run_crawl
 from newscrawl.demo.server import serve_site
 from newscrawl.demo.sitegen import build_site, load_content
+from newscrawl.state.lock import FileLock
 from tests.demo_site import SITE, expected_records
 from tests.incremental_crawl import (
     crawl,
+    crawl_settings,
     read_lines,
     run_files,
+    spider_args,
     start_crawl,
     summary_of,
     wait_for_line,
@@ -107,3 +111,34 @@ def test_second_run_emits_only_the_changed_and_the_new_article(tmp_path: Path) -
     )
     assert summary["records_skipped_unchanged"] == len(DEMO_IDS) - 1
     assert summary["pages_fetched"] > len(DEMO_IDS)  # listings and articles visited again
+
+
+def test_a_run_that_finds_the_state_locked_writes_nothing(tmp_path: Path) -> None:
+    held = FileLock(tmp_path / "state" / "daily8.lock")  # as a concurrent run would hold it
+    try:
+        with serve_site(SITE) as (base, requests):
+            result = crawl(base, tmp_path)
+    finally:
+        held.release()
+    assert "locked by another newscrawl run" in result.stderr
+    assert "Spider closed (state_locked)" in result.stderr
+    assert run_files(tmp_path) == []
+    assert not [r for r in requests if "/article/" in r]
+    assert "Run summary" in result.stderr
+
+
+def test_explicit_feed_output_bypasses_the_state(tmp_path: Path) -> None:
+    target = tmp_path / "all.jsonl"
+    with serve_site(SITE) as (base, _requests):
+        result = run_crawl(
+            "daily8",
+            spider_args(base),
+            crawl_settings(tmp_path),
+            timeout=120,
+            extra_argv=["-O", str(target)],
+        )
+    assert result.returncode == 0, result.stderr[-3000:]
+    records = read_lines(target)
+    assert {r["articleId"] for r in records} == DEMO_IDS
+    assert {r["version"] for r in records} == {None}
+    assert not (tmp_path / "state").exists() and run_files(tmp_path) == []
