@@ -84,13 +84,15 @@ def test_field_order_is_stable(crawl: dict) -> None:
         assert tuple(json.loads(line)) == RECORD_FIELDS
 
 
-def test_demo_command_writes_output(tmp_path: Path) -> None:
+def test_demo_command_writes_a_full_file_every_run(tmp_path: Path) -> None:
     from newscrawl.cli import main
 
-    assert main(["demo", "--output-dir", str(tmp_path)]) == 0
-    files = list(tmp_path.glob("daily8/*.jsonl"))
-    assert len(files) == 1
-    assert len(files[0].read_text("utf-8").splitlines()) == len(expected_records())
+    for _ in range(2):  # a fresh temporary state each time: never an empty incremental run
+        assert main(["demo", "--output-dir", str(tmp_path)]) == 0
+    files = sorted(tmp_path.glob("daily8/*.jsonl"))
+    assert len(files) == 2
+    for file in files:
+        assert len(file.read_text("utf-8").splitlines()) == len(expected_records())
 
 
 def test_crawl_logs_no_deprecation_warning(crawl: dict) -> None:

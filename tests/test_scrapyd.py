@@ -19,7 +19,7 @@ import pytest
 
 from newscrawl.crawl import REPO_ROOT
 from newscrawl.demo.server import serve_site
-from newscrawl.scrapyd import add_version, build_egg, deploy_target, schedule
+from newscrawl.scrapyd import build_egg, deploy_target, schedule
 from tests.demo_site import SITE, expected_records
 from tests.incremental_crawl import read_lines
 
@@ -104,8 +104,9 @@ def wait_finished(url: str, job: str, timeout: float = 120) -> dict:
 def test_deploy_and_crawl_through_scrapyd(scrapyd: str, tmp_path: Path) -> None:
     url, project = deploy_target(REPO_ROOT / "scrapy.cfg")
     assert project == "newscrawl" and url.startswith("http://127.0.0.1")
-    egg = build_egg(tmp_path / "dist", "1")
-    add_version(scrapyd, project, "1", egg)
+    from newscrawl.cli import main
+
+    assert main(["deploy", "--url", scrapyd, "--version", "1"]) == 0
     spiders = get_json(f"{scrapyd}/listspiders.json?project=newscrawl")["spiders"]
     assert {"aggregator", "daily8"} <= set(spiders)
     out, state = tmp_path / "output", tmp_path / "state"
@@ -140,3 +141,12 @@ def test_scrapyd_environment_runs_newscrawl_only_from_the_egg() -> None:
         timeout=60,
     )
     assert isolated.returncode != 0  # so the crawl above can only have used the deployed egg
+
+
+def test_egg_holds_the_package_data_and_the_settings_entry_point(tmp_path: Path) -> None:
+    import zipfile
+
+    names = set(zipfile.ZipFile(build_egg(tmp_path, "7")).namelist())
+    assert {"newscrawl/settings.py", "newscrawl/article.schema.json"} <= names
+    assert "newscrawl/profiles/daily8.toml" in names and "EGG-INFO/entry_points.txt" in names
+    assert not [n for n in names if "__pycache__" in n or n.startswith("tests/")]
