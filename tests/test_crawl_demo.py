@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -84,15 +85,32 @@ def test_field_order_is_stable(crawl: dict) -> None:
         assert tuple(json.loads(line)) == RECORD_FIELDS
 
 
-def test_demo_command_writes_a_full_file_every_run(tmp_path: Path) -> None:
+def test_demo_command_writes_output(tmp_path: Path) -> None:
     from newscrawl.cli import main
 
-    for _ in range(2):  # a fresh temporary state each time: never an empty incremental run
-        assert main(["demo", "--output-dir", str(tmp_path)]) == 0
-    files = sorted(tmp_path.glob("daily8/*.jsonl"))
-    assert len(files) == 2
-    for file in files:
-        assert len(file.read_text("utf-8").splitlines()) == len(expected_records())
+    assert main(["demo", "--output-dir", str(tmp_path)]) == 0
+    files = list(tmp_path.glob("daily8/*.jsonl"))
+    assert len(files) == 1
+    assert len(files[0].read_text("utf-8").splitlines()) == len(expected_records())
+
+
+def test_demo_uses_a_fresh_state_every_run(tmp_path: Path, monkeypatch) -> None:
+    import newscrawl.cli.demo as demo
+
+    states: list[Path] = []
+
+    def fake_crawl(spider, args, settings, **kwargs):  # records the state folder it was given
+        states.append(Path(settings["NEWSCRAWL_STATE_DIR"]))
+        assert states[-1].is_dir() and not any(states[-1].iterdir())
+        out = Path(settings["NEWSCRAWL_OUTPUT_DIR"]) / "daily8" / f"{len(states)}.jsonl"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text('{"datePublished": null}\n', encoding="utf-8")
+        return subprocess.CompletedProcess([], 0)
+
+    monkeypatch.setattr(demo, "run_crawl", fake_crawl)
+    for _ in range(2):
+        assert demo.crawl_demo_fresh("http://127.0.0.1:1", tmp_path) == 0
+    assert len(set(states)) == 2 and not any(s.exists() for s in states)
 
 
 def test_crawl_logs_no_deprecation_warning(crawl: dict) -> None:

@@ -41,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
             return serve_forever(base_url)
         if args.state_dir is not None:
             return crawl_demo(base_url, args.output_dir, args.state_dir)
-        with tempfile.TemporaryDirectory(prefix="newscrawl-demo-state-") as state_dir:
-            return crawl_demo(base_url, args.output_dir, Path(state_dir))
+        return crawl_demo_fresh(base_url, args.output_dir)
 
 
 def serve_forever(base_url: str) -> int:
@@ -53,6 +52,12 @@ def serve_forever(base_url: str) -> int:
             time.sleep(3600)
     except KeyboardInterrupt:
         return 0
+
+
+def crawl_demo_fresh(base_url: str, output_dir: Path) -> int:
+    """Crawl with a fresh temporary state, so that every demo run writes every article."""
+    with tempfile.TemporaryDirectory(prefix="newscrawl-demo-state-") as state_dir:
+        return crawl_demo(base_url, output_dir, Path(state_dir))
 
 
 def crawl_demo(base_url: str, output_dir: Path, state_dir: Path) -> int:
