@@ -27,6 +27,11 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the spider's errback logs the failure once, as a WARNING
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# 429/503: exponential backoff of the whole site (Retry-After honoured), see newscrawl/backoff.py.
+NEWSCRAWL_BACKOFF_HTTP_CODES = [429, 503]
+NEWSCRAWL_BACKOFF_BASE = 2.0  # seconds; doubled per retry of the same request
+NEWSCRAWL_BACKOFF_MAX = 300.0
 
 # Safety.
 TELNETCONSOLE_ENABLED = False
@@ -47,21 +52,30 @@ MEMUSAGE_WARNING_MB = 1536
 TWISTED_DNS_RESOLVER = "newscrawl.resolver.SafeResolver"
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawl.backoff.BackoffRetryMiddleware": 550,
     "newscrawl.middlewares.FetchTimeMiddleware": 950,
     "newscrawl.safety.SafetyMiddleware": 40,
-    "newscrawl.retryafter.RetryAfterMiddleware": 560,
 }
-EXTENSIONS = {"newscrawl.faults.RedirectLoopLogger": 0}
+EXTENSIONS = {
+    "newscrawl.faults.RedirectLoopLogger": 0,
+    "newscrawl.summary.RunSummaryExtension": 500,
+}
 ITEM_PIPELINES = {
     "newscrawl.pipelines.ExtractionPipeline": 100,
     "newscrawl.pipelines.DeduplicationPipeline": 200,
     "newscrawl.pipelines.DatePipeline": 300,
     "newscrawl.pipelines.ValidationPipeline": 900,
+    "newscrawl.incremental.IncrementalOutputPipeline": 1000,
 }
 
-# Output: one JSONL file per run under NEWSCRAWL_OUTPUT_DIR/<spider>/ (see the spiders'
-# update_settings, which builds FEEDS from this unless -o/-O or FEEDS is given).
-NEWSCRAWL_OUTPUT_DIR = "output"
+# Output: one JSONL file per run, NEWSCRAWL_OUTPUT_DIR/<spider>/<run start>.jsonl, written
+# durably by newscrawl.incremental (only new or changed articles; state in NEWSCRAWL_STATE_DIR).
+# Passing -o/-O or FEEDS switches to Scrapy's feed export instead (every article, no state).
+NEWSCRAWL_OUTPUT_DIR = os.environ.get("NEWSCRAWL_OUTPUT_DIR", "output")
+NEWSCRAWL_STATE_DIR = os.environ.get("NEWSCRAWL_STATE_DIR", ".newscrawl")
+NEWSCRAWL_BATCH_SIZE = 100  # records per fsynced batch
+NEWSCRAWL_BATCH_SECONDS = 5.0  # flush a non-empty batch at least this often
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(RECORD_FIELDS)
 # NEWSCRAWL_FETCHED_AT = "2026-11-27T23:35:00+00:00"  # freeze the fetch clock (tests, re-runs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,12 +19,14 @@ from tests.test_extract_demo import FIELDS, related_view
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Crawl the demo site once with a frozen fetch clock; return records, log and requests."""
     out = tmp_path_factory.mktemp("output")
+    state = tmp_path_factory.mktemp("state")
     with serve_site(SITE) as (base, requests):
         result = run_crawl(
             "daily8",
             {"start_url": f"{base}/en", "also_allow": "localhost"},
             {
                 "NEWSCRAWL_OUTPUT_DIR": out,
+                "NEWSCRAWL_STATE_DIR": state,
                 "NEWSCRAWL_FETCHED_AT": FROZEN,
                 "AUTOTHROTTLE_ENABLED": False,
                 "DOWNLOAD_DELAY": 0,
@@ -89,6 +92,25 @@ def test_demo_command_writes_output(tmp_path: Path) -> None:
     files = list(tmp_path.glob("daily8/*.jsonl"))
     assert len(files) == 1
     assert len(files[0].read_text("utf-8").splitlines()) == len(expected_records())
+
+
+def test_demo_uses_a_fresh_state_every_run(tmp_path: Path, monkeypatch) -> None:
+    import newscrawl.cli.demo as demo
+
+    states: list[Path] = []
+
+    def fake_crawl(spider, args, settings, **kwargs):  # records the state folder it was given
+        states.append(Path(settings["NEWSCRAWL_STATE_DIR"]))
+        assert states[-1].is_dir() and not any(states[-1].iterdir())
+        out = Path(settings["NEWSCRAWL_OUTPUT_DIR"]) / "daily8" / f"{len(states)}.jsonl"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text('{"datePublished": null}\n', encoding="utf-8")
+        return subprocess.CompletedProcess([], 0)
+
+    monkeypatch.setattr(demo, "run_crawl", fake_crawl)
+    for _ in range(2):
+        assert demo.crawl_demo_fresh("http://127.0.0.1:1", tmp_path) == 0
+    assert len(set(states)) == 2 and not any(s.exists() for s in states)
 
 
 def test_crawl_logs_no_deprecation_warning(crawl: dict) -> None:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse, XmlResponse
 from scrapy.linkextractors import LinkExtractor
-from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from newscrawl import faults
@@ -50,15 +48,6 @@ class AggregatorSpider(scrapy.Spider):
         self.allowed_domains = sorted(h for h in hosts if h)
         self.links = LinkExtractor(unique=True)
         self.seen_article_ids: set[str] = set()
-
-    @classmethod
-    def update_settings(cls, settings: BaseSettings) -> None:
-        """Write JSONL to NEWSCRAWL_OUTPUT_DIR/<spider>/<run start>.jsonl unless FEEDS is set."""
-        super().update_settings(settings)
-        if not settings.getdict("FEEDS"):
-            folder = Path(settings.get("NEWSCRAWL_OUTPUT_DIR", "output"))
-            uri = (folder / "%(name)s" / "%(time)s.jsonl").as_posix()
-            settings.set("FEEDS", {uri: {"format": "jsonlines"}}, priority="spider")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         """Request the start URLs."""
