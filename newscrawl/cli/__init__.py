@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 #: Sub-command modules under `newscrawl.cli`; each defines `register(subparsers)`.
-COMMANDS: tuple[str, ...] = ("demo", "extract", "date", "bench")
+COMMANDS: tuple[str, ...] = ("demo", "extract", "date", "bench", "seed")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,16 +12,20 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
 
+from newscrawl.distributed.config import apply_distributed_settings
+from newscrawl.distributed.spider import RedisWorkerMixin
 from newscrawl.items import FetchedPage
 from newscrawl.middlewares import FETCHED_AT
 from newscrawl.profiles import load_profile
 
 
-class AggregatorSpider(scrapy.Spider):
+class AggregatorSpider(RedisWorkerMixin, scrapy.Spider):
     """Crawl listing pages → article pages → related cards, yielding each article page once.
 
     Arguments (`-a name=value`): `start_url` (default: the profile's), `profile`
     (for this generic spider), `also_allow` (comma-separated extra hosts).
+    With REDIS_URL set it is a worker on a shared frontier (docs/distributed.md): seeds come
+    from Redis, and `start_url` only adds its host to the allowed ones.
     """
 
     name = "aggregator"
@@ -50,13 +54,18 @@ class AggregatorSpider(scrapy.Spider):
     def update_settings(cls, settings: BaseSettings) -> None:
         """Write JSONL to NEWSCRAWL_OUTPUT_DIR/<spider>/<run start>.jsonl unless FEEDS is set."""
         super().update_settings(settings)
+        apply_distributed_settings(settings)  # only when REDIS_URL is set
         if not settings.getdict("FEEDS"):
             folder = Path(settings.get("NEWSCRAWL_OUTPUT_DIR", "output"))
             uri = (folder / "%(name)s" / "%(time)s.jsonl").as_posix()
             settings.set("FEEDS", {uri: {"format": "jsonlines"}}, priority="spider")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        """Request the start URLs."""
+        """Request the start URLs (a distributed worker: the seeds waiting in Redis)."""
+        if self.distributed:
+            async for request in self.redis_start():
+                yield request
+            return
         for url in self.start_urls:
             yield scrapy.Request(url, callback=self.parse)
 

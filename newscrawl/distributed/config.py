@@ -1,0 +1,92 @@
+"""The REDIS_URL switch: turn the newscrawl spiders into scrapy-redis workers."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+from typing import Any
+
+from scrapy.settings import BaseSettings
+from scrapy.utils.misc import load_object
+
+#: Seconds a worker waits with an empty shared frontier before it exits (0: never).
+DEFAULT_MAX_IDLE = 60
+#: Seconds a worker's heartbeat lives; a worker silent for longer is dead and its leases requeued.
+DEFAULT_WORKER_TTL = 15.0
+#: Seconds between two looks at the shared queue while this worker has nothing to do.
+DEFAULT_IDLE_POLL = 1.0
+
+PKG = "newscrawl.distributed"
+DISTRIBUTED_SETTINGS: dict[str, Any] = {
+    "SCHEDULER": f"{PKG}.scheduler.RedisScheduler",
+    "DUPEFILTER_CLASS": f"{PKG}.dupefilter.ArticleDupeFilter",
+    "SCHEDULER_QUEUE_CLASS": f"{PKG}.queue.LeasedPriorityQueue",
+    # The frontier is shared: a worker that closes must never clear it (`newscrawl seed --reset`).
+    "SCHEDULER_PERSIST": True,
+    "MAX_IDLE_TIME_BEFORE_CLOSE": DEFAULT_MAX_IDLE,
+}
+SPIDER_MIDDLEWARES = {f"{PKG}.leases.LeaseSpiderMiddleware": 10}
+DOWNLOADER_MIDDLEWARES = {
+    f"{PKG}.leases.LeaseDownloaderMiddleware": 5,
+    f"{PKG}.politeness.RedisPolitenessMiddleware": 990,
+}
+#: The in-memory per-run dedup is replaced by the shared emitted-claim, placed last (just before
+#: the record is written) so that the claim-to-write window is as short as possible.
+LOCAL_DEDUP = "newscrawl.pipelines.DeduplicationPipeline"
+SHARED_DEDUP = {f"{PKG}.pipelines.RedisEmitPipeline": 990}
+#: Local JSONL files written line by line (unbuffered): a record on disk once it is emitted.
+FEED_STORAGES = {"": f"{PKG}.feeds.LineFlushedFileStorage", "file": f"{PKG}.feeds.LineFlushedFileStorage"}
+FEED_URI = "%(name)s/%(time)s-%(worker_id)s.jsonl"
+
+
+def redis_url(settings: BaseSettings) -> str | None:
+    """REDIS_URL from the settings (`-s`), else from the environment; None: not distributed."""
+    return settings.get("REDIS_URL") or os.environ.get("REDIS_URL") or None
+
+
+def is_distributed(settings: BaseSettings) -> bool:
+    """Whether this crawl is a worker on a shared Redis frontier."""
+    return redis_url(settings) is not None
+
+
+def worker_id(settings: BaseSettings) -> str:
+    """This worker's stable name (NEWSCRAWL_WORKER_ID, default: the host name)."""
+    return str(settings.get("NEWSCRAWL_WORKER_ID") or socket.gethostname())
+
+
+def apply_distributed_settings(settings: BaseSettings) -> bool:
+    """Switch `settings` to a scrapy-redis worker when REDIS_URL is set; return whether it did."""
+    url = redis_url(settings)
+    if url is None:
+        return False
+    settings.set("REDIS_URL", url, priority="spider")
+    for name, value in DISTRIBUTED_SETTINGS.items():
+        settings.set(name, value, priority="spider")
+    _add_components(settings, "SPIDER_MIDDLEWARES", SPIDER_MIDDLEWARES)
+    _add_components(settings, "DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES)
+    _swap_dedup(settings)
+    storages = FEED_STORAGES | dict(settings.getdict("FEED_STORAGES"))
+    settings.set("FEED_STORAGES", storages, priority="spider")
+    if not settings.getdict("FEEDS"):
+        folder = Path(settings.get("NEWSCRAWL_OUTPUT_DIR", "output"))
+        feeds = {(folder / FEED_URI).as_posix(): {"format": "jsonlines"}}
+        settings.set("FEEDS", feeds, priority="spider")
+    return True
+
+
+def _add_components(settings: BaseSettings, name: str, extra: dict[str, int]) -> None:
+    """Add `extra` to the component dict `name`, keeping any order the user gave them."""
+    for path, order in extra.items():
+        settings.setdefault_in_component_priority_dict(name, load_object(path), order)
+
+
+def _swap_dedup(settings: BaseSettings) -> None:
+    """Replace the in-memory per-run dedup pipeline by the shared emitted-claim pipeline."""
+    [(path, order)] = SHARED_DEDUP.items()
+    try:
+        settings.replace_in_component_priority_dict(
+            "ITEM_PIPELINES", load_object(LOCAL_DEDUP), load_object(path), order
+        )
+    except KeyError:  # the user runs without the dedup stage: add the shared one anyway
+        settings.setdefault_in_component_priority_dict("ITEM_PIPELINES", load_object(path), order)

@@ -1,0 +1,37 @@
+"""Emit each article once across all workers: claim its id in Redis just before it is written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+from newscrawl.items import ArticleItem
+from newscrawl.pipelines import _StatsPipeline
+from newscrawl.distributed.worker import worker_for
+
+
+class RedisEmitPipeline(_StatsPipeline):
+    """Drop a record whose article id any worker already emitted (shared DeduplicationPipeline).
+
+    Runs last, on the finished record, so the claim is followed at once by the write (the feed
+    exporter, on `item_scraped`), after which the claim is confirmed.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.emitted = worker_for(crawler).emitted
+        crawler.signals.connect(self.item_written, signal=signals.item_scraped)
+
+    def process_item(self, item: Any) -> Any:
+        """Claim the record's article id for this worker, or drop it as a duplicate."""
+        if isinstance(item, ArticleItem) and item.get("articleId"):
+            if not self.emitted.claim(item["articleId"], item["url"]):
+                raise self.dropped("duplicate", f"duplicate article {item['articleId']}", "DEBUG")
+        return item
+
+    def item_written(self, item: Any, **_: Any) -> None:
+        """The feed exporter has written the record: confirm the claim."""
+        if isinstance(item, ArticleItem) and item.get("articleId"):
+            self.emitted.confirm(item["articleId"])
