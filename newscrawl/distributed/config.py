@@ -7,7 +7,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from scrapy.settings import BaseSettings
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.utils.misc import load_object
 
 #: Seconds a worker waits with an empty shared frontier before it exits (0: never).
@@ -66,8 +66,7 @@ def apply_distributed_settings(settings: BaseSettings) -> bool:
     _add_components(settings, "SPIDER_MIDDLEWARES", SPIDER_MIDDLEWARES)
     _add_components(settings, "DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES)
     _swap_dedup(settings)
-    storages = FEED_STORAGES | dict(settings.getdict("FEED_STORAGES"))
-    settings.set("FEED_STORAGES", storages, priority="spider")
+    _set_over_project(settings, "FEED_STORAGES", FEED_STORAGES | settings.getdict("FEED_STORAGES"))
     if not settings.getdict("FEEDS"):
         folder = Path(settings.get("NEWSCRAWL_OUTPUT_DIR", "output"))
         feeds = {(folder / FEED_URI).as_posix(): {"format": "jsonlines"}}
@@ -77,16 +76,28 @@ def apply_distributed_settings(settings: BaseSettings) -> bool:
 
 def _add_components(settings: BaseSettings, name: str, extra: dict[str, int]) -> None:
     """Add `extra` to the component dict `name`, keeping any order the user gave them."""
+    components = settings.getdict(name)
+    present = {_load(key) for key in components}
     for path, order in extra.items():
-        settings.setdefault_in_component_priority_dict(name, load_object(path), order)
+        if load_object(path) not in present:
+            components[path] = order
+    _set_over_project(settings, name, components)
 
 
 def _swap_dedup(settings: BaseSettings) -> None:
     """Replace the in-memory per-run dedup pipeline by the shared emitted-claim pipeline."""
-    [(path, order)] = SHARED_DEDUP.items()
-    try:
-        settings.replace_in_component_priority_dict(
-            "ITEM_PIPELINES", load_object(LOCAL_DEDUP), load_object(path), order
-        )
-    except KeyError:  # the user runs without the dedup stage: add the shared one anyway
-        settings.setdefault_in_component_priority_dict("ITEM_PIPELINES", load_object(path), order)
+    pipelines = settings.getdict("ITEM_PIPELINES")
+    local = load_object(LOCAL_DEDUP)
+    kept = {key: order for key, order in pipelines.items() if _load(key) is not local}
+    _set_over_project(settings, "ITEM_PIPELINES", kept | SHARED_DEDUP)
+
+
+def _load(key: Any) -> Any:
+    """The class a component key (import path or class) stands for."""
+    return load_object(key) if isinstance(key, str) else key
+
+
+def _set_over_project(settings: BaseSettings, name: str, value: Any) -> None:
+    """Set at spider priority (or the user's, if higher): project settings are re-applied later."""
+    priority = max(SETTINGS_PRIORITIES["spider"], settings.getpriority(name) or 0)
+    settings.set(name, value, priority=priority)
