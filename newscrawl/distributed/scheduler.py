@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
+from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 
 from newscrawl.distributed.config import DEFAULT_IDLE_POLL
@@ -37,7 +38,19 @@ class RedisScheduler(Scheduler):
 
     def open(self, spider: Spider) -> None:
         """Open the queue and dupefilter, then join the crawl as this worker."""
-        super().open(spider)
+        self.spider = spider
+        self.queue = load_object(self.queue_cls)(
+            server=self.server,
+            spider=spider,
+            key=self.queue_key % {"spider": spider.name},
+            serializer=self.serializer,
+        )
+        if not self.df:
+            self.df = load_object(self.dupefilter_cls).from_spider(spider)
+        if self.flush_on_start:
+            self.flush()
+        if queued := len(self.queue):
+            logger.info("joining a crawl with %d requests queued", queued)
         self.worker.start()
         reconcile_pending(self.worker, spider, self.requeue_url)
         self._poll_faster()
