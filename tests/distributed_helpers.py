@@ -1,4 +1,4 @@
-"""Helpers for the distributed-crawl tests: a throw-away redis-server, a large demo site, workers."""
+"""Helpers for the distributed-crawl tests: a private redis-server, a large demo site, workers."""
 
 from __future__ import annotations
 
@@ -70,7 +70,9 @@ def scaled_content(copies: int, seed: int = 8) -> dict[str, Any]:
     rng = random.Random(seed)
     articles = []
     for copy in range(copies):
-        new_id = {a["id"]: hashlib.md5(f"{a['id']}/{copy}".encode()).hexdigest() for a in base["articles"]}
+        new_id = {
+            a["id"]: hashlib.md5(f"{a['id']}/{copy}".encode()).hexdigest() for a in base["articles"]
+        }
         for article in base["articles"]:
             paragraphs = list(article["paragraphs"])
             rng.shuffle(paragraphs)
@@ -104,12 +106,14 @@ def start_worker(
         "NEWSCRAWL_OUTPUT_DIR": out,
         "NEWSCRAWL_FETCHED_AT": FROZEN,
         "NEWSCRAWL_WORKER_TTL": 2,
-        "MAX_IDLE_TIME_BEFORE_CLOSE": 2,
+        "MAX_IDLE_TIME_BEFORE_CLOSE": 1,
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOAD_DELAY": 0,
         "LOG_LEVEL": "INFO",
     } | settings
-    argv = crawl_command("daily8", {"start_url": f"{base_url}/en", "also_allow": "localhost"}, values)
+    argv = crawl_command(
+        "daily8", {"start_url": f"{base_url}/en", "also_allow": "localhost"}, values
+    )
     with log.open("ab") as stderr:
         return subprocess.Popen(argv, env=crawl_env(), stdout=subprocess.DEVNULL, stderr=stderr)
 

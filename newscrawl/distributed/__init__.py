@@ -1,4 +1,4 @@
-"""Distributed crawling: N workers share one frontier in Redis (scrapy-redis), switched on by REDIS_URL.
+"""Distributed crawling: N workers share one Redis frontier (scrapy-redis); switch: REDIS_URL.
 
 Without REDIS_URL nothing here is used. See docs/distributed.md.
 """

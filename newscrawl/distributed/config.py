@@ -36,7 +36,10 @@ DOWNLOADER_MIDDLEWARES = {
 LOCAL_DEDUP = "newscrawl.pipelines.DeduplicationPipeline"
 SHARED_DEDUP = {f"{PKG}.pipelines.RedisEmitPipeline": 990}
 #: Local JSONL files written line by line (unbuffered): a record on disk once it is emitted.
-FEED_STORAGES = {"": f"{PKG}.feeds.LineFlushedFileStorage", "file": f"{PKG}.feeds.LineFlushedFileStorage"}
+FEED_STORAGES = {
+    "": f"{PKG}.feeds.LineFlushedFileStorage",
+    "file": f"{PKG}.feeds.LineFlushedFileStorage",
+}
 FEED_URI = "%(name)s/%(time)s-%(worker_id)s.jsonl"
 
 

@@ -7,9 +7,9 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from newscrawl.distributed.worker import worker_for
 from newscrawl.items import ArticleItem
 from newscrawl.pipelines import _StatsPipeline
-from newscrawl.distributed.worker import worker_for
 
 
 class RedisEmitPipeline(_StatsPipeline):
@@ -26,9 +26,9 @@ class RedisEmitPipeline(_StatsPipeline):
 
     def process_item(self, item: Any) -> Any:
         """Claim the record's article id for this worker, or drop it as a duplicate."""
-        if isinstance(item, ArticleItem) and item.get("articleId"):
-            if not self.emitted.claim(item["articleId"], item["url"]):
-                raise self.dropped("duplicate", f"duplicate article {item['articleId']}", "DEBUG")
+        article_id = item.get("articleId") if isinstance(item, ArticleItem) else None
+        if article_id and not self.emitted.claim(article_id, item["url"]):
+            raise self.dropped("duplicate", f"duplicate article {article_id}", "DEBUG")
         return item
 
     def item_written(self, item: Any, **_: Any) -> None:

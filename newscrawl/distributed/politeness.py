@@ -60,7 +60,7 @@ class DomainLimiter:
 
     def try_acquire(self, domain: str, token: str) -> float:
         """Take a slot now (0.0) or say how long to wait before trying again."""
-        args = [self.concurrency, self.delay, self.lifetime, token]
+        args: list[str | float] = [self.concurrency, self.delay, self.lifetime, token]
         wait = float(self._acquire(keys=self._keys(domain), args=args))
         return FULL_RETRY if wait < 0 else wait
 

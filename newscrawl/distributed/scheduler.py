@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
+
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.utils.misc import load_object
@@ -26,6 +28,7 @@ class RedisScheduler(Scheduler):
 
     crawler: Crawler
     worker: Worker
+    df: Any
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisScheduler:
@@ -60,7 +63,7 @@ class RedisScheduler(Scheduler):
         interval = self.crawler.settings.getfloat("NEWSCRAWL_IDLE_POLL", DEFAULT_IDLE_POLL)
         engine = self.crawler.engine
         if engine is not None and hasattr(type(engine), "_SLOT_HEARTBEAT_INTERVAL"):
-            engine._SLOT_HEARTBEAT_INTERVAL = interval  # type: ignore[misc]
+            engine._SLOT_HEARTBEAT_INTERVAL = interval
 
     def close(self, reason: str) -> None:
         """Leave the crawl; the shared queue and dupefilter stay for the other workers."""

@@ -52,7 +52,7 @@ class RedisWorkerMixin(RedisMixin):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Any:
         """Create the spider; connect it to Redis when the crawl is distributed."""
-        spider = super().from_crawler(crawler, *args, **kwargs)  # type: ignore[misc]
+        spider = super().from_crawler(crawler, *args, **kwargs)
         if is_distributed(crawler.settings):
             spider.distributed = True
             spider.worker_id = _worker(crawler).id
@@ -72,14 +72,14 @@ class RedisWorkerMixin(RedisMixin):
             logger.warning("ignored a seed without a URL: %r", data[:200])
             _worker(self.crawler).count("seeds/invalid")
             return []
-        return scrapy.Request(url, callback=self.parse, dont_filter=True)  # type: ignore[attr-defined]
+        return scrapy.Request(url, callback=self.parse, dont_filter=True)
 
     def _had_work(self, **_: Any) -> None:
         """Reset the idle clock."""
         self._idle_since = None
 
     def spider_idle(self) -> None:
-        """Keep the worker alive while the crawl has work; close after MAX_IDLE_TIME_BEFORE_CLOSE."""
+        """Keep the worker alive while the crawl has work; close after the idle time."""
         worker = _worker(self.crawler)
         worker.release_stale_leases()
         worker.recover_dead()

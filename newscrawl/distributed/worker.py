@@ -82,7 +82,9 @@ class Worker:
     def release_stale_leases(self) -> None:
         """The engine is idle: leases still recorded for us are finished, drop them."""
         if self.leases.outstanding():
-            logger.debug("worker %s: %d leases without an end signal", self.id, self.leases.outstanding())
+            logger.debug(
+                "worker %s: %d leases without an end signal", self.id, self.leases.outstanding()
+            )
             self.leases.clear()
         stale = self.frontier.own_inflight()
         if stale:
