@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ class ArticleItem(scrapy.Item):
     url = scrapy.Field()
     canonicalUrl = scrapy.Field()
     articleId = scrapy.Field()
+    version = scrapy.Field()
     headline = scrapy.Field()
     publisher = scrapy.Field()
     authors = scrapy.Field()
@@ -46,5 +48,6 @@ class ArticleItem(scrapy.Item):
 @cache
 def record_schema() -> dict[str, Any]:
     """The JSON Schema every output record must satisfy."""
-    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    text = files("newscrawl").joinpath(SCHEMA_PATH.name).read_text(encoding="utf-8")  # zip-safe
+    schema: dict[str, Any] = json.loads(text)
     return schema

@@ -113,5 +113,5 @@ class ValidationPipeline(_StatsPipeline):
             raise self.dropped(
                 f"invalid/{where}", f"invalid record {item.url}: {where}: {error.message}"
             )
-        self.count("records/emitted")
+        self.count("records/valid")
         return ArticleItem(record)

@@ -19,6 +19,7 @@ RECORD_FIELDS: tuple[str, ...] = (
     "url",
     "canonicalUrl",
     "articleId",
+    "version",
     "headline",
     "publisher",
     "authors",

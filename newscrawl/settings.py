@@ -39,16 +39,24 @@ REDIRECT_MAX_TIMES = 10
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.FetchTimeMiddleware": 950,
 }
+EXTENSIONS = {
+    "newscrawl.summary.RunSummaryExtension": 500,
+}
 ITEM_PIPELINES = {
     "newscrawl.pipelines.ExtractionPipeline": 100,
     "newscrawl.pipelines.DeduplicationPipeline": 200,
     "newscrawl.pipelines.DatePipeline": 300,
     "newscrawl.pipelines.ValidationPipeline": 900,
+    "newscrawl.incremental.IncrementalOutputPipeline": 1000,
 }
 
-# Output: one JSONL file per run under NEWSCRAWL_OUTPUT_DIR/<spider>/ (see the spiders'
-# update_settings, which builds FEEDS from this unless -o/-O or FEEDS is given).
-NEWSCRAWL_OUTPUT_DIR = "output"
+# Output: one JSONL file per run, NEWSCRAWL_OUTPUT_DIR/<spider>/<run start>.jsonl, written
+# durably by newscrawl.incremental (only new or changed articles; state in NEWSCRAWL_STATE_DIR).
+# Passing -o/-O or FEEDS switches to Scrapy's feed export instead (every article, no state).
+NEWSCRAWL_OUTPUT_DIR = os.environ.get("NEWSCRAWL_OUTPUT_DIR", "output")
+NEWSCRAWL_STATE_DIR = os.environ.get("NEWSCRAWL_STATE_DIR", ".newscrawl")
+NEWSCRAWL_BATCH_SIZE = 100  # records per fsynced batch
+NEWSCRAWL_BATCH_SECONDS = 5.0  # flush a non-empty batch at least this often
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(RECORD_FIELDS)
 # NEWSCRAWL_FETCHED_AT = "2026-11-27T23:35:00+00:00"  # freeze the fetch clock (tests, re-runs)

@@ -18,12 +18,14 @@ from tests.test_extract_demo import FIELDS, related_view
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Crawl the demo site once with a frozen fetch clock; return records, log and requests."""
     out = tmp_path_factory.mktemp("output")
+    state = tmp_path_factory.mktemp("state")
     with serve_site(SITE) as (base, requests):
         result = run_crawl(
             "daily8",
             {"start_url": f"{base}/en", "also_allow": "localhost"},
             {
                 "NEWSCRAWL_OUTPUT_DIR": out,
+                "NEWSCRAWL_STATE_DIR": state,
                 "NEWSCRAWL_FETCHED_AT": FROZEN,
                 "AUTOTHROTTLE_ENABLED": False,
                 "DOWNLOAD_DELAY": 0,

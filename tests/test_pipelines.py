@@ -39,7 +39,7 @@ def test_article_page_becomes_a_record(crawler) -> None:
     item = run_all(crawler, page(expected["path"]))
     assert isinstance(item, ArticleItem)
     assert item["datePublished"] == expected["datePublished"]
-    assert crawler.stats.get_value("newscrawl/records/emitted") == 1
+    assert crawler.stats.get_value("newscrawl/records/valid") == 1
 
 
 def test_listing_page_is_dropped_and_counted(crawler) -> None:

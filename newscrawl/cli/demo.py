@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--output-dir", type=Path, default=REPO_ROOT / "output", help="JSONL output folder"
     )
+    parser.add_argument(
+        "--state-dir",
+        type=Path,
+        default=None,
+        help="crawl state folder (default: a fresh temporary one, so every run writes all "
+        "articles; give one to see incremental runs)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -31,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
     with serve_site(args.site, args.port) as (base_url, _log):
         if args.serve_only:
             return serve_forever(base_url)
-        return crawl_demo(base_url, args.output_dir)
+        if args.state_dir is not None:
+            return crawl_demo(base_url, args.output_dir, args.state_dir)
+        with tempfile.TemporaryDirectory(prefix="newscrawl-demo-state-") as state_dir:
+            return crawl_demo(base_url, args.output_dir, Path(state_dir))
 
 
 def serve_forever(base_url: str) -> int:
@@ -44,7 +55,7 @@ def serve_forever(base_url: str) -> int:
         return 0
 
 
-def crawl_demo(base_url: str, output_dir: Path) -> int:
+def crawl_demo(base_url: str, output_dir: Path, state_dir: Path) -> int:
     """Crawl the served site with the daily8 spider and summarise the new output file."""
     before = set(output_dir.glob("daily8/*.jsonl"))
     result = run_crawl(
@@ -52,6 +63,7 @@ def crawl_demo(base_url: str, output_dir: Path) -> int:
         {"start_url": f"{base_url}/en", "also_allow": "localhost"},
         {
             "NEWSCRAWL_OUTPUT_DIR": output_dir,
+            "NEWSCRAWL_STATE_DIR": state_dir,
             "AUTOTHROTTLE_ENABLED": False,
             "DOWNLOAD_DELAY": 0,
             "LOG_LEVEL": "WARNING",

@@ -29,9 +29,12 @@ class RedisEmitPipeline(_StatsPipeline):
         article_id = item.get("articleId") if isinstance(item, ArticleItem) else None
         if article_id and not self.emitted.claim(article_id, item["url"]):
             raise self.dropped("duplicate", f"duplicate article {article_id}", "DEBUG")
+        if article_id and "version" in item.fields:
+            item["version"] = 1  # the first (and, distributed, only) emission of the article
         return item
 
     def item_written(self, item: Any, **_: Any) -> None:
         """The feed exporter has written the record: confirm the claim."""
         if isinstance(item, ArticleItem) and item.get("articleId"):
             self.emitted.confirm(item["articleId"])
+            self.count("records/emitted")

@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -111,12 +112,11 @@ def profile_from_dict(data: dict[str, Any], base: Profile | None = None) -> Prof
 
 def _read(name: str) -> dict[str, Any]:
     """Parse one profile file."""
-    path = PROFILE_DIR / f"{name}.toml"
+    path = files(__name__).joinpath(f"{name}.toml")  # zip-safe (scrapyd eggs)
     if not path.is_file():
         known = ", ".join(available_profiles())
         raise KeyError(f"no site profile named {name!r} (known: {known})")
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 @cache
@@ -128,4 +128,4 @@ def load_profile(name: str = "generic") -> Profile:
 
 def available_profiles() -> list[str]:
     """Names of the bundled profiles."""
-    return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
+    return sorted(p.name[:-5] for p in files(__name__).iterdir() if p.name.endswith(".toml"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,13 +51,9 @@ class AggregatorSpider(RedisWorkerMixin, scrapy.Spider):
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
-        """Write JSONL to NEWSCRAWL_OUTPUT_DIR/<spider>/<run start>.jsonl unless FEEDS is set."""
+        """With REDIS_URL set, make this spider a worker on a shared Redis frontier."""
         super().update_settings(settings)
-        apply_distributed_settings(settings)  # only when REDIS_URL is set
-        if not settings.getdict("FEEDS"):
-            folder = Path(settings.get("NEWSCRAWL_OUTPUT_DIR", "output"))
-            uri = (folder / "%(name)s" / "%(time)s.jsonl").as_posix()
-            settings.set("FEEDS", {uri: {"format": "jsonlines"}}, priority="spider")
+        apply_distributed_settings(settings)  # a no-op without REDIS_URL
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         """Request the start URLs (a distributed worker: the seeds waiting in Redis)."""

@@ -1,0 +1,1 @@
+"""Durable per-run JSONL output: complete lines only, fsynced per batch, repaired after a kill."""
