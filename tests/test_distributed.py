@@ -101,6 +101,7 @@ def test_redis_url_turns_spiders_into_workers(monkeypatch: pytest.MonkeyPatch) -
     assert settings.getbool("SCHEDULER_PERSIST")
     pipelines = {_name(k): v for k, v in settings.getdict("ITEM_PIPELINES").items()}
     assert "DeduplicationPipeline" not in pipelines
+    assert "IncrementalOutputPipeline" not in pipelines
     assert pipelines["RedisEmitPipeline"] > max(
         v for k, v in pipelines.items() if k != "RedisEmitPipeline"
     )

@@ -33,7 +33,12 @@ DOWNLOADER_MIDDLEWARES = {
 }
 #: The in-memory per-run dedup is replaced by the shared emitted-claim, placed last (just before
 #: the record is written) so that the claim-to-write window is as short as possible.
-LOCAL_DEDUP = "newscrawl.pipelines.DeduplicationPipeline"
+#: The local-state stages replaced in a distributed crawl: the in-memory dedup and the SQLite
+#: incremental output (a Redis-backed StateStore for it is not written yet; see the docs).
+LOCAL_STAGES = (
+    "newscrawl.pipelines.DeduplicationPipeline",
+    "newscrawl.incremental.IncrementalOutputPipeline",
+)
 SHARED_DEDUP = {f"{PKG}.pipelines.RedisEmitPipeline": 990}
 #: Local JSONL files written line by line (unbuffered): a record on disk once it is emitted.
 FEED_STORAGES = {
@@ -88,10 +93,10 @@ def _add_components(settings: BaseSettings, name: str, extra: dict[str, int]) ->
 
 
 def _swap_dedup(settings: BaseSettings) -> None:
-    """Replace the in-memory per-run dedup pipeline by the shared emitted-claim pipeline."""
+    """Replace the local-state pipelines by the shared emitted-claim pipeline."""
     pipelines = settings.getdict("ITEM_PIPELINES")
-    local = load_object(LOCAL_DEDUP)
-    kept = {key: order for key, order in pipelines.items() if _load(key) is not local}
+    local = {load_object(path) for path in LOCAL_STAGES}
+    kept = {key: order for key, order in pipelines.items() if _load(key) not in local}
     _set_over_project(settings, "ITEM_PIPELINES", kept | SHARED_DEDUP)
 
 
