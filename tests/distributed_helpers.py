@@ -106,6 +106,8 @@ def start_worker(
         "NEWSCRAWL_OUTPUT_DIR": out,
         "NEWSCRAWL_FETCHED_AT": FROZEN,
         "NEWSCRAWL_WORKER_TTL": 2,
+        "NEWSCRAWL_BATCH_SIZE": 5,  # small fsynced batches, flushed often: kills land mid-batch
+        "NEWSCRAWL_BATCH_SECONDS": 0.3,
         "MAX_IDLE_TIME_BEFORE_CLOSE": 1,
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOAD_DELAY": 0,
@@ -118,10 +120,20 @@ def start_worker(
         return subprocess.Popen(argv, env=crawl_env(), stdout=subprocess.DEVNULL, stderr=stderr)
 
 
-def records(out: Path) -> list[dict[str, Any]]:
-    """Every record in a worker's output folder."""
+def run_files(out: Path) -> list[Path]:
+    """A worker's run files, oldest first."""
+    return sorted(out.glob("daily8/*.jsonl"))
+
+
+def records(out: Path, files: list[Path] | None = None) -> list[dict[str, Any]]:
+    """Every record in a worker's output folder (or in `files`)."""
     return [
         json.loads(line)
-        for path in sorted(out.glob("daily8/*.jsonl"))
+        for path in (run_files(out) if files is None else files)
         for line in path.read_text("utf-8").splitlines()
     ]
+
+
+def lines_written(out: Path) -> int:
+    """Complete lines in a worker's run files (safe while the worker writes)."""
+    return sum(path.read_bytes().count(b"\n") for path in run_files(out))

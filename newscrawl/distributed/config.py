@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-from pathlib import Path
 from typing import Any
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
@@ -31,21 +30,6 @@ DOWNLOADER_MIDDLEWARES = {
     f"{PKG}.leases.LeaseDownloaderMiddleware": 5,
     f"{PKG}.politeness.RedisPolitenessMiddleware": 990,
 }
-#: The in-memory per-run dedup is replaced by the shared emitted-claim, placed last (just before
-#: the record is written) so that the claim-to-write window is as short as possible.
-#: The local-state stages replaced in a distributed crawl: the in-memory dedup and the SQLite
-#: incremental output (a Redis-backed StateStore for it is not written yet; see the docs).
-LOCAL_STAGES = (
-    "newscrawl.pipelines.DeduplicationPipeline",
-    "newscrawl.incremental.IncrementalOutputPipeline",
-)
-SHARED_DEDUP = {f"{PKG}.pipelines.RedisEmitPipeline": 990}
-#: Local JSONL files written line by line (unbuffered): a record on disk once it is emitted.
-FEED_STORAGES = {
-    "": f"{PKG}.feeds.LineFlushedFileStorage",
-    "file": f"{PKG}.feeds.LineFlushedFileStorage",
-}
-FEED_URI = "%(name)s/%(time)s-%(worker_id)s.jsonl"
 
 
 def redis_url(settings: BaseSettings) -> str | None:
@@ -64,7 +48,11 @@ def worker_id(settings: BaseSettings) -> str:
 
 
 def apply_distributed_settings(settings: BaseSettings) -> bool:
-    """Switch `settings` to a scrapy-redis worker when REDIS_URL is set; return whether it did."""
+    """Switch `settings` to a scrapy-redis worker when REDIS_URL is set; return whether it did.
+
+    The item pipelines stay as they are: the incremental output stage itself switches to the
+    shared Redis state (`newscrawl.distributed.state`) when REDIS_URL is set.
+    """
     url = redis_url(settings)
     if url is None:
         return False
@@ -73,12 +61,6 @@ def apply_distributed_settings(settings: BaseSettings) -> bool:
         settings.set(name, value, priority="spider")
     _add_components(settings, "SPIDER_MIDDLEWARES", SPIDER_MIDDLEWARES)
     _add_components(settings, "DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES)
-    _swap_dedup(settings)
-    _set_over_project(settings, "FEED_STORAGES", FEED_STORAGES | settings.getdict("FEED_STORAGES"))
-    if not settings.getdict("FEEDS"):
-        folder = Path(settings.get("NEWSCRAWL_OUTPUT_DIR", "output"))
-        feeds = {(folder / FEED_URI).as_posix(): {"format": "jsonlines"}}
-        settings.set("FEEDS", feeds, priority="spider")
     return True
 
 
@@ -90,14 +72,6 @@ def _add_components(settings: BaseSettings, name: str, extra: dict[str, int]) ->
         if load_object(path) not in present:
             components[path] = order
     _set_over_project(settings, name, components)
-
-
-def _swap_dedup(settings: BaseSettings) -> None:
-    """Replace the local-state pipelines by the shared emitted-claim pipeline."""
-    pipelines = settings.getdict("ITEM_PIPELINES")
-    local = {load_object(path) for path in LOCAL_STAGES}
-    kept = {key: order for key, order in pipelines.items() if _load(key) not in local}
-    _set_over_project(settings, "ITEM_PIPELINES", kept | SHARED_DEDUP)
 
 
 def _load(key: Any) -> Any:

@@ -87,9 +87,9 @@ class Keys:
         return self.key("workers")
 
     @property
-    def emitted(self) -> str:
-        """Hash article id → worker that emitted (claimed) it."""
-        return self.key("emitted")
+    def state(self) -> str:
+        """Prefix of the incremental crawl state (`RedisStateStore`); kept by a frontier reset."""
+        return self.key("state")
 
     def heartbeat(self, worker: str) -> str:
         """String with a TTL: present while the worker is alive."""
@@ -98,10 +98,6 @@ class Keys:
     def inflight(self, worker: str) -> str:
         """Hash lease → 'score data' of the requests the worker is processing."""
         return self.key("inflight", worker)
-
-    def pending(self, worker: str) -> str:
-        """Hash article id → url of records the worker claimed but has not confirmed written."""
-        return self.key("pending", worker)
 
     def all_keys_pattern(self) -> str:
         """SCAN pattern matching every key of this crawl."""

@@ -11,7 +11,6 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 
 from newscrawl.distributed.config import DEFAULT_IDLE_POLL
-from newscrawl.distributed.reconcile import reconcile_pending
 from newscrawl.distributed.worker import Worker, worker_for
 
 logger = logging.getLogger(__name__)
@@ -22,8 +21,10 @@ class RedisScheduler(Scheduler):
 
     Differences from scrapy-redis 0.9.1: stats without the deprecated `spider=` argument; the
     dupefilter check and the push are one Redis step (a crash cannot lose a link that was
-    marked seen); pops lease the request (see `frontier`); `open` joins the crawl and recovers
-    what a crashed earlier run of this worker left; `close` never clears the shared frontier.
+    marked seen); pops lease the request (see `frontier`); `open` joins the crawl and requeues
+    the requests a crashed earlier run of this worker had leased (its unwritten records are
+    requeued by the incremental output stage's recovery, through `requeue_url`); `close` never
+    clears the shared frontier.
     """
 
     crawler: Crawler
@@ -54,8 +55,8 @@ class RedisScheduler(Scheduler):
             self.flush()
         if queued := len(self.queue):
             logger.info("joining a crawl with %d requests queued", queued)
+        self.worker.requeue = self.requeue_url
         self.worker.start()
-        reconcile_pending(self.worker, spider, self.requeue_url)
         self._poll_faster()
 
     def _poll_faster(self) -> None:

@@ -1,8 +1,9 @@
-"""One worker's runtime: its frontier handle, emitted set, lease book and heartbeat."""
+"""One worker's runtime: its frontier handle, lease book and heartbeat."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 from scrapy.crawler import Crawler
@@ -10,7 +11,6 @@ from scrapy_redis.connection import get_redis_from_settings
 from twisted.internet.task import LoopingCall
 
 from newscrawl.distributed.config import DEFAULT_WORKER_TTL, worker_id
-from newscrawl.distributed.emitted import RedisEmittedSet
 from newscrawl.distributed.frontier import Frontier, Keys
 from newscrawl.distributed.leases import LeaseBook
 
@@ -30,10 +30,10 @@ class Worker:
         self.id = worker_id(settings)
         ttl = settings.getfloat("NEWSCRAWL_WORKER_TTL", DEFAULT_WORKER_TTL)
         self.frontier = Frontier(self.server, self.keys, self.id, ttl)
-        self.emitted = RedisEmittedSet(self.server, self.keys, self.id)
         self.leases = LeaseBook(self._ack)
         self._heartbeat = LoopingCall(self._beat)
         self.started = False
+        self.requeue: Callable[[str], None] | None = None  # set by the scheduler when open
 
     def _ack(self, lease: str) -> None:
         """Ack a finished lease in Redis and count it."""
@@ -61,6 +61,15 @@ class Worker:
         self._heartbeat.start(self.frontier.ttl / 3, now=False)
         self.started = True
         logger.info("worker %s joined the crawl %r", self.id, self.keys.spider)
+
+    def requeue_url(self, url: str) -> None:
+        """Put a URL back in the shared queue, unfiltered (a record that was never written)."""
+        if self.requeue is None:
+            logger.error("worker %s: no scheduler open; %s is not requeued", self.id, url)
+            self.count("requeue/failed")
+            return
+        self.requeue(url)
+        self.count("requeue/unwritten_records")
 
     def recover_dead(self) -> None:
         """Requeue the leases of workers whose heartbeat expired."""
