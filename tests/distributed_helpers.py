@@ -111,6 +111,8 @@ def start_worker(
         "MAX_IDLE_TIME_BEFORE_CLOSE": 1,
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOAD_DELAY": 0,
+        # A killed worker's politeness slots expire after DOWNLOAD_TIMEOUT + 10 s (local pages).
+        "DOWNLOAD_TIMEOUT": 5,
         "LOG_LEVEL": "INFO",
     } | settings
     argv = crawl_command(
