@@ -361,7 +361,8 @@ def test_seed_command_pushes_reports_and_resets(
 # -- real crawls: two worker processes on one frontier ------------------------------------------
 def _crawl(redis_url: str, site: Path, tmp: Path, kill_after: int | None = None) -> dict[str, Any]:
     """Run workers w1, w2 on the site from an empty Redis; optionally SIGKILL w1 after
-    `kill_after` records and restart it. Return the records of each worker and the logs."""
+    `kill_after` records (and while it holds unwritten claims) and restart it. Return the
+    records of each worker and the logs."""
     Redis.from_url(redis_url).flushdb()
     with serve_site(site) as (base, _requests):
         return _run_workers(redis_url, base, tmp, kill_after)
@@ -379,8 +380,13 @@ def _run_workers(
     wait_for(lambda: all(server.exists(KEYS.heartbeat(w)) for w in logs), 60, "no join")
     seed(server, KEYS, [f"{base}/en"])
     if kill_after is not None:
-        wait_for(
-            lambda: lines_written(tmp / "w1") >= kill_after and server.hlen(KEYS.inflight("w1")),
+        claims = RedisStateStore(server, KEYS.state, "w1").claims_key
+        wait_for(  # w1 has written records, has requests in flight and unwritten claims
+            lambda: (
+                lines_written(tmp / "w1") >= kill_after
+                and server.hlen(KEYS.inflight("w1"))
+                and server.hlen(claims)
+            ),
             60,
             "w1 never got going",
         )
@@ -441,6 +447,7 @@ def test_a_killed_and_restarted_worker_loses_nothing(
     assert len(list((tmp_path / "w1").glob("daily8/*-w1.jsonl"))) == 2  # killed run + restart
     logs = result["logs"]
     assert "requeued" in logs["w1"] + logs["w2"]  # the killed run's in-flight requests
+    assert "was never written; requeued" in logs["w1"]  # its claims not yet written
     assert "DeprecationWarning" not in logs["w1"] + logs["w2"]
     for path in run_files(tmp_path / "w1"):  # complete lines only (a torn one is cut on restart)
         assert path.read_bytes()[-1:] in (b"", b"\n")
