@@ -1,6 +1,8 @@
 """The incremental, crash-safe output stage: skip unchanged articles, version changed ones,
 and write each run's records durably to NEWSCRAWL_OUTPUT_DIR/<spider>/<run start>.jsonl.
 
+The state is the spider's SQLite database; for a distributed worker (REDIS_URL set) it is the
+Redis state all workers share, and the worker writes `<run start>-<worker id>.jsonl`.
 Disabled (the crawl then writes every article through FEEDS, with no state) when the user
 passes -o/-O or FEEDS.
 """
@@ -20,11 +22,12 @@ from scrapy.utils.defer import deferred_from_coro
 from newscrawl.items import ArticleItem
 from newscrawl.output.batch import BatchWriter
 from newscrawl.output.jsonl import DurableJsonlFile
-from newscrawl.output.recovery import recover
+from newscrawl.output.recovery import RecoveryReport, recover
 from newscrawl.output.runfiles import new_run_file
 from newscrawl.records import RECORD_FIELDS
-from newscrawl.state import Emission, SQLiteStateStore, StateStore, content_fingerprint
-from newscrawl.state.lock import FileLock, StateLocked
+from newscrawl.state import CLAIMED, Emission, content_fingerprint
+from newscrawl.state.backend import OpenedState, open_local
+from newscrawl.state.lock import StateLocked
 from newscrawl.summary import OUTPUT_FILE_STAT
 
 logger = logging.getLogger(__name__)
@@ -47,8 +50,7 @@ class IncrementalOutputPipeline:
         self.output_dir = Path(settings.get("NEWSCRAWL_OUTPUT_DIR") or "output")
         self.batch_size = max(1, settings.getint("NEWSCRAWL_BATCH_SIZE", 100))
         self.batch_seconds = settings.getfloat("NEWSCRAWL_BATCH_SECONDS", 5.0)
-        self.lock: FileLock | None = None
-        self.store: StateStore | None = None
+        self.state: OpenedState | None = None
         self.writer: BatchWriter | None = None
         self.timer: Any = None
 
@@ -58,44 +60,64 @@ class IncrementalOutputPipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        """Lock the spider's state, recover from a killed run, create this run's file."""
+        """Open the state (locked), recover from a killed run, create this run's file."""
         name = self.spider_name()
         try:
-            self.lock = FileLock(self.state_dir / f"{name}.lock")
+            self.state = self.open_state(name)
         except StateLocked as exc:
             logger.error("%s; this run writes nothing and stops", exc)
             self.count("errors/state_locked")
             self.close_spider_soon("state_locked")
             return
-        self.store = SQLiteStateStore(self.state_dir / f"{name}.sqlite3")
-        report = recover(self.store, self.output_dir / name, utc_now())
+        spider_dir = self.output_dir / name
+        report = recover(self.state.store, spider_dir, utc_now(), self.state.suffix)
         self.count("recovery/records_reconciled", report.records_reconciled)
         self.count("recovery/torn_lines_removed", len(report.torn_files))
-        started = datetime.now(UTC)
-        path = new_run_file(self.output_dir / name, started)
-        self.writer = BatchWriter(DurableJsonlFile(path), self.store, RECORD_FIELDS, utc_now)
+        self.requeue_released(report)
+        path = new_run_file(spider_dir, datetime.now(UTC), self.state.suffix)
+        self.writer = BatchWriter(DurableJsonlFile(path), self.state.store, RECORD_FIELDS, utc_now)
         self.stats_set(OUTPUT_FILE_STAT, str(path))
-        logger.info("writing %s (state: %s)", path, self.state_dir / f"{name}.sqlite3")
+        logger.info("writing %s (state: %s)", path, self.state.where)
         if self.batch_seconds > 0:
             self.timer = create_looping_call(self.flush)
             self.timer.start(self.batch_seconds, now=False)
+
+    def open_state(self, name: str) -> OpenedState:
+        """The shared Redis state of a distributed worker, else the spider's SQLite state."""
+        if getattr(self.crawler.spider, "distributed", False):
+            from newscrawl.distributed.state import open_shared
+
+            return open_shared(self.crawler)
+        return open_local(self.state_dir, name)
+
+    def requeue_released(self, report: RecoveryReport) -> None:
+        """Crawl again the pages whose claims a killed run made but never wrote."""
+        assert self.state is not None
+        self.count("recovery/claims_released", len(report.released_urls))
+        if self.state.requeue is None:
+            return  # a local crawl fetches every page again anyway
+        for url in report.released_urls:
+            self.state.requeue(url)
+            logger.warning("record of %s was never written; requeued", url)
 
     def process_item(self, item: Any) -> Any:
         """Skip an article emitted unchanged; version and buffer a new or changed one."""
         if not isinstance(item, ArticleItem):
             return item
-        if self.store is None or self.writer is None:
+        if self.state is None or self.writer is None:
             raise DropItem("crawl state unavailable (locked); not written", log_level="DEBUG")
         record = dict(item)
         fingerprint = content_fingerprint(record)
-        state = self.store.seen(record["articleId"], utc_now())
-        if state.unchanged(fingerprint):
+        claim = self.state.store.claim(record["articleId"], fingerprint, utc_now(), record["url"])
+        if claim.outcome == CLAIMED:
+            self.count("dropped/duplicate")
+            raise DropItem(f"being emitted already: {claim.article_id}", log_level="DEBUG")
+        if not claim.granted:
             self.count("records/skipped_unchanged")
-            raise DropItem(f"unchanged since last emitted: {state.article_id}", log_level="DEBUG")
-        version = state.version + 1
-        self.count("records/new" if version == 1 else "records/changed")
-        item["version"] = record["version"] = version
-        self.writer.add(record, Emission(state.article_id, fingerprint, version))
+            raise DropItem(f"unchanged since last emitted: {claim.article_id}", log_level="DEBUG")
+        self.count(f"records/{claim.outcome}")
+        item["version"] = record["version"] = claim.version
+        self.writer.add(record, Emission(claim.article_id, fingerprint, claim.version))
         if len(self.writer) >= self.batch_size:
             self.flush()
         return item
@@ -115,7 +137,7 @@ class IncrementalOutputPipeline:
         self.count("output/batches")
 
     def close_spider(self) -> None:
-        """Flush the last batch, close file and store, release the lock."""
+        """Flush the last batch, close file and state (an unwritten claim waits for recovery)."""
         if self.timer is not None and self.timer.running:
             self.timer.stop()
         if self.writer is not None:
@@ -124,10 +146,8 @@ class IncrementalOutputPipeline:
             if lost:
                 logger.error("%d record(s) not written; the next run fetches them again", lost)
             self.writer.file.close()
-        if self.store is not None:
-            self.store.close()
-        if self.lock is not None:
-            self.lock.release()
+        if self.state is not None:
+            self.state.close()
 
     def spider_name(self) -> str:
         """Name of the running spider."""

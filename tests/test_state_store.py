@@ -12,7 +12,16 @@ from newscrawl.output.jsonl import DurableJsonlFile, complete_lines, repair_torn
 from newscrawl.output.recovery import recover
 from newscrawl.output.runfiles import new_run_file, run_stamp, summary_path
 from newscrawl.records import RECORD_FIELDS
-from newscrawl.state import Emission, SQLiteStateStore, StateStore, content_fingerprint
+from newscrawl.state import (
+    CHANGED,
+    CLAIMED,
+    NEW,
+    UNCHANGED,
+    Emission,
+    SQLiteStateStore,
+    StateStore,
+    content_fingerprint,
+)
 from newscrawl.state.lock import FileLock, StateLocked
 
 NOW = "2026-11-28T00:00:00+00:00"
@@ -57,6 +66,18 @@ def test_seen_then_emitted_then_unchanged(store: SQLiteStateStore) -> None:
     assert later.first_seen == NOW and later.last_seen.startswith("2026-11-28T01")
     assert later.unchanged("fp1") and not later.unchanged("fp2")
     assert later.version == 1 and later.last_emitted == NOW
+
+
+def test_a_claim_reserves_the_next_version_until_emitted(store: SQLiteStateStore) -> None:
+    first = store.claim("daily8:1", "fp1", NOW, "http://h/1")
+    assert (first.granted, first.version, first.outcome) == (True, 1, NEW)
+    assert store.claim("daily8:1", "fp1", NOW, "http://h/1").outcome == CLAIMED
+    store.record_emitted(None, [Emission("daily8:1", "fp1", 1)], NOW)
+    assert store.claim("daily8:1", "fp1", NOW, "http://h/1").outcome == UNCHANGED
+    second = store.claim("daily8:1", "fp2", NOW, "http://h/1")
+    assert (second.version, second.outcome) == (2, CHANGED)
+    assert store.release_claims() == ["http://h/1"]
+    assert store.claim("daily8:1", "fp2", NOW, "http://h/1").version == 2
 
 
 def test_state_survives_reopening(tmp_path: Path, store: SQLiteStateStore) -> None:

@@ -9,7 +9,15 @@ import sys
 from collections.abc import Sequence
 
 #: Sub-command modules under `newscrawl.cli`; each defines `register(subparsers)`.
-COMMANDS: tuple[str, ...] = ("demo", "extract", "date", "bench", "profile", "deploy")
+COMMANDS: tuple[str, ...] = (
+    "demo",
+    "extract",
+    "date",
+    "bench",
+    "profile",
+    "deploy",
+    "seed",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

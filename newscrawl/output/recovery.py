@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscrawl.output.jsonl import complete_lines, fsync_file, repair_torn_tail
+from newscrawl.output.runfiles import run_files
 from newscrawl.state import Emission, PendingBatch, StateStore, content_fingerprint
 
 logger = logging.getLogger(__name__)
@@ -22,14 +23,24 @@ class RecoveryReport:
     batches_discarded: int = 0
     torn_files: list[str] = field(default_factory=list)
     bad_lines: int = 0
+    released_urls: list[str] = field(default_factory=list)  # claims never written
 
 
-def recover(store: StateStore, spider_dir: Path, now: str) -> RecoveryReport:
-    """Make the store agree with the output files, then repair every torn last line."""
+def recover(store: StateStore, spider_dir: Path, now: str, suffix: str = "") -> RecoveryReport:
+    """Make the store agree with the output files, release the claims no written record
+    settled (their URLs must be crawled again), then repair every torn last line.
+
+    `suffix` limits the repair to the files of one writer (a distributed worker's).
+    """
     report = RecoveryReport()
     for batch in store.pending_batches():
         reconcile_batch(store, batch, now, report)
-    for path in sorted(spider_dir.glob("*.jsonl")) if spider_dir.is_dir() else []:
+    report.released_urls = store.release_claims()
+    if report.released_urls:
+        logger.warning(
+            "released %d claim(s) a killed run made but never wrote", len(report.released_urls)
+        )
+    for path in run_files(spider_dir, suffix):
         cut_torn_tail(path, report)
     return report
 

@@ -9,9 +9,12 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response, TextResponse, XmlResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from newscrawl import faults
+from newscrawl.distributed.config import apply_distributed_settings
+from newscrawl.distributed.spider import RedisWorkerMixin
 from newscrawl.encoding import decode_page
 from newscrawl.items import FetchedPage
 from newscrawl.middlewares import FETCHED_AT
@@ -19,11 +22,13 @@ from newscrawl.profiles import load_profile
 from newscrawl.safety import policy_for
 
 
-class AggregatorSpider(scrapy.Spider):
+class AggregatorSpider(RedisWorkerMixin, scrapy.Spider):
     """Crawl listing pages → article pages → related cards, yielding each article page once.
 
     Arguments (`-a name=value`): `start_url` (default: the profile's), `profile`
     (for this generic spider), `also_allow` (comma-separated extra hosts).
+    With REDIS_URL set it is a worker on a shared frontier (docs/distributed.md): seeds come
+    from Redis, and `start_url` only adds its host to the allowed ones.
     """
 
     name = "aggregator"
@@ -49,8 +54,18 @@ class AggregatorSpider(scrapy.Spider):
         self.links = LinkExtractor(unique=True)
         self.seen_article_ids: set[str] = set()
 
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """With REDIS_URL set, make this spider a worker on a shared Redis frontier."""
+        super().update_settings(settings)
+        apply_distributed_settings(settings)  # a no-op without REDIS_URL
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        """Request the start URLs."""
+        """Request the start URLs (a distributed worker: the seeds waiting in Redis)."""
+        if self.distributed:
+            async for request in self.redis_start():
+                yield request
+            return
         for url in self.start_urls:
             yield scrapy.Request(url, callback=self.parse, errback=self.failed)
 

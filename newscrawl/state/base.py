@@ -23,6 +23,24 @@ class ArticleState:
         return self.version > 0 and self.fingerprint == fingerprint
 
 
+#: Outcomes of a claim: emit as a new article / a new version; or don't emit.
+NEW, CHANGED, UNCHANGED, CLAIMED = "new", "changed", "unchanged", "claimed"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """The answer to "may I emit this content of this article?": a version, or 0 and why not."""
+
+    article_id: str
+    version: int  # the version to emit; 0: don't emit
+    outcome: str  # NEW, CHANGED (version > 0); UNCHANGED, CLAIMED (someone is emitting it)
+
+    @property
+    def granted(self) -> bool:
+        """Whether the caller must emit the record (as `version`)."""
+        return self.version > 0
+
+
 @dataclass(frozen=True, slots=True)
 class Emission:
     """One record durably written to the output: its article, content and version."""
@@ -44,9 +62,13 @@ class PendingBatch:
 class StateStore(Protocol):
     """Durable crawl state of one spider.
 
+    The crawl `claim`s an (article, content) before buffering its record: a granted claim
+    reserves the next version for the caller until the record is emitted, so that no one else
+    (another record of the same run, another worker) emits that article meanwhile.
     The writer calls `begin_batch` (committed) before appending a batch to an output file and
     `record_emitted` (one transaction, which also closes the journal entry) after the batch is
-    fsynced; a batch still pending at start-up is reconciled from the file itself.
+    fsynced; a batch still pending at start-up is reconciled from the file itself, then the
+    claims that no written record settled are released (`release_claims`).
     """
 
     def get(self, article_id: str) -> ArticleState | None:
@@ -57,12 +79,20 @@ class StateStore(Protocol):
         """Record that the article was seen at `at`; return its state."""
         ...
 
+    def claim(self, article_id: str, fingerprint: str, at: str, url: str) -> Claim:
+        """Record a sighting at `at`; reserve the next version unless unchanged or claimed."""
+        ...
+
+    def release_claims(self) -> list[str]:
+        """Drop this process's (or worker's) unsettled claims; return their URLs."""
+        ...
+
     def begin_batch(self, path: str, offset: int) -> int:
         """Durably journal a batch about to be written at `offset` of `path`; return its id."""
         ...
 
     def record_emitted(self, batch_id: int | None, emissions: Iterable[Emission], at: str) -> None:
-        """Mark the records emitted and close the batch's journal entry, atomically."""
+        """Mark the records emitted, settle their claims, close the batch's entry, atomically."""
         ...
 
     def pending_batches(self) -> list[PendingBatch]:

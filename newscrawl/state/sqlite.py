@@ -6,7 +6,16 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from newscrawl.state.base import ArticleState, Emission, PendingBatch
+from newscrawl.state.base import (
+    CHANGED,
+    CLAIMED,
+    NEW,
+    UNCHANGED,
+    ArticleState,
+    Claim,
+    Emission,
+    PendingBatch,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -27,7 +36,11 @@ COLUMNS = "article_id, first_seen, last_seen, fingerprint, last_emitted, version
 
 
 class SQLiteStateStore:
-    """Crawl state in one SQLite file (WAL, synchronous=FULL: a commit survives a power cut)."""
+    """Crawl state in one SQLite file (WAL, synchronous=FULL: a commit survives a power cut).
+
+    One process at a time (the crawl holds a file lock), so claims live in memory: a killed
+    run's claims vanish with it, and their articles are simply fetched again by the next run.
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,6 +51,7 @@ class SQLiteStateStore:
         self.db.execute("PRAGMA busy_timeout=10000")
         self.db.executescript(SCHEMA)
         self.db.commit()
+        self.claims: dict[str, str] = {}  # article id → url, claimed and not yet emitted
 
     def get(self, article_id: str) -> ArticleState | None:
         """The article's state, or None when it was never seen."""
@@ -57,6 +71,21 @@ class SQLiteStateStore:
         assert state is not None
         return state
 
+    def claim(self, article_id: str, fingerprint: str, at: str, url: str) -> Claim:
+        """Record a sighting; reserve the next version unless unchanged or already claimed."""
+        state = self.seen(article_id, at)
+        if article_id in self.claims:
+            return Claim(article_id, 0, CLAIMED)
+        if state.unchanged(fingerprint):
+            return Claim(article_id, 0, UNCHANGED)
+        self.claims[article_id] = url
+        return Claim(article_id, state.version + 1, NEW if state.version == 0 else CHANGED)
+
+    def release_claims(self) -> list[str]:
+        """Forget the unsettled claims of this process; return their URLs."""
+        urls, self.claims = list(self.claims.values()), {}
+        return urls
+
     def begin_batch(self, path: str, offset: int) -> int:
         """Journal a batch about to be appended at `offset` of `path` (committed now)."""
         cursor = self.db.execute(
@@ -68,6 +97,7 @@ class SQLiteStateStore:
 
     def record_emitted(self, batch_id: int | None, emissions: Iterable[Emission], at: str) -> None:
         """Mark records emitted and close the batch's journal entry in one transaction."""
+        emissions = list(emissions)
         with self.db:
             self.db.executemany(
                 "INSERT INTO articles (article_id, first_seen, last_seen, fingerprint, "
@@ -78,6 +108,8 @@ class SQLiteStateStore:
             )
             if batch_id is not None:
                 self.db.execute("DELETE FROM pending_batches WHERE batch_id = ?", (batch_id,))
+        for e in emissions:
+            self.claims.pop(e.article_id, None)
 
     def pending_batches(self) -> list[PendingBatch]:
         """Batches journaled but never recorded as emitted, oldest first."""

@@ -1,0 +1,23 @@
+"""The incremental crawl state of a distributed worker: the shared `RedisStateStore`."""
+
+from __future__ import annotations
+
+from scrapy.crawler import Crawler
+
+from newscrawl.distributed.worker import worker_for
+from newscrawl.state.backend import OpenedState
+from newscrawl.state.redis_store import RedisStateStore
+
+
+def open_shared(crawler: Crawler) -> OpenedState:
+    """This worker's view of the shared state (joins the crawl first, if not done yet).
+
+    No file lock: the worker's heartbeat already makes its id unique among running workers,
+    and the journal and claims it recovers are its own (`<spider>:state:*:<worker id>`).
+    """
+    worker = worker_for(crawler)
+    worker.start()
+    store = RedisStateStore(worker.server, worker.keys.state, worker.id)
+    return OpenedState(
+        store, f"redis {worker.keys.state}:*", suffix=f"-{worker.id}", requeue=worker.requeue_url
+    )
