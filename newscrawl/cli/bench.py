@@ -7,7 +7,7 @@ import importlib
 from typing import Any
 
 #: Benchmark modules under `newscrawl.bench`; each defines `register(subparsers)`.
-BENCHMARKS: tuple[str, ...] = ("quality",)
+BENCHMARKS: tuple[str, ...] = ("quality", "dates")
 
 
 def register(subparsers: Any) -> None:

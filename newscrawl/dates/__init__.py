@@ -1,51 +1,33 @@
-"""Interim resolver (replaced by the full resolver branch)."""
+"""Resolve the dates printed on news pages ("6 days ago", "yesterday at 12:00", "03-06-2025").
+
+`resolve(text, fetched_at)` returns a `ResolvedDate` whose `value` and `precision` mean:
+
+* **second** – `value` is an aware datetime exact to the second ("30 seconds ago", an ISO
+  timestamp with seconds).
+* **minute** – aware datetime exact to the minute ("9 minutes ago", "yesterday at 12:00",
+  "10/12 19:31"). "just now", "a few seconds ago" and "moments ago" are *minute*: the value is
+  the fetch time, which such a chip only places within the same minute.
+* **hour** – aware datetime exact to the hour ("3 hours ago", "yesterday at 2 pm"); the
+  minutes it carries are those of the fetch time and mean nothing.
+* **day** – a `date` in the site's zone ("6 days ago", "yesterday", "03-06-2025"): the
+  calendar day, no clock time.
+* **week** – a `date`: the fetch day minus whole weeks ("last week", "2 weeks ago"); only
+  the week it falls in is meant.
+* **month** – a `date` whose year and month are meant ("2 months ago", "March 2020").
+* **year** – a `date` whose year alone is meant ("3 years ago").
+
+Day arithmetic and wall-clock times happen in the site's `timezone` (IANA name); without
+one UTC is used and `timezone_assumed` is True unless the text carries its own offset.
+Year-less dates ("March 3", "2月15日 7時0分") take their most recent past occurrence.
+Bare durations without "ago" ("15 hrs", "2 min", "3 days") are read as past, as aggregator
+chips mean them; `basis` is then "bare-duration" so callers can reject them. Values more
+than 100 years from the fetch time are rejected as absurd for a news page.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from newscrawl.dates.model import DATE_PRECISIONS, Precision, ResolvedDate
+from newscrawl.dates.resolver import resolve
+from newscrawl.dates.span import find_date_span
 
-from newscrawl.dates.model import ResolvedDate
-
-__all__ = ["ResolvedDate", "find_date_span", "resolve"]
-
-_AGO = re.compile(r"(?P<n>\d+|an?|one) (?P<unit>minute|hour|day|week|month|year)s? ago", re.I)
-_DMY = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})")
-
-
-def find_date_span(text: str, languages: Sequence[str] | None = None) -> tuple[int, int] | None:
-    """Where a date expression sits inside `text`."""
-    match = _AGO.search(text) or _DMY.search(text)
-    return match.span() if match else None
-
-
-def resolve(
-    text: str,
-    fetched_at: datetime,
-    *,
-    languages: Sequence[str] | None = None,
-    timezone: str | None = None,
-    date_order: str | None = None,
-) -> ResolvedDate | None:
-    """Resolve `text` against the fetch time."""
-    zone = ZoneInfo(timezone) if timezone else UTC
-    local = fetched_at.astimezone(zone)
-    if m := _AGO.search(text):
-        n = 1 if m["n"].lower() in ("a", "an", "one") else int(m["n"])
-        unit = m["unit"].lower()
-        if unit == "minute":
-            return ResolvedDate(
-                (local - timedelta(minutes=n)).replace(second=0, microsecond=0), "minute", text
-            )
-        if unit == "hour":
-            value = (local - timedelta(hours=n)).replace(minute=0, second=0, microsecond=0)
-            return ResolvedDate(value, "hour", text)
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
-        return ResolvedDate((local - timedelta(days=days)).date(), unit, text)  # type: ignore[arg-type]
-    if m := _DMY.search(text):
-        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-        day, month = (b, a) if date_order == "MDY" else (a, b)
-        return ResolvedDate(date(y, month, day), "day", text)
-    return None
+__all__ = ["DATE_PRECISIONS", "Precision", "ResolvedDate", "find_date_span", "resolve"]

@@ -1,0 +1,55 @@
+"""dateparser locale data: language detection and translation to canonical English."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
+
+from dateparser.conf import Settings
+from dateparser.languages.loader import default_loader
+from dateparser.languages.locale import Locale
+
+log = logging.getLogger(__name__)
+_SETTINGS = Settings()
+
+
+@cache
+def locale_for(code: str) -> Locale | None:
+    """dateparser's locale for a code such as "pt-BR", "zh_CN" or "de", else None."""
+    code = code.replace("_", "-")
+    for candidate in (code, code.split("-")[0]):
+        try:
+            return default_loader.get_locale(candidate)
+        except (KeyError, ValueError):
+            continue
+    return None
+
+
+def hinted(languages: Sequence[str]) -> list[Locale]:
+    """Locales for the caller's language hints, unknown codes dropped."""
+    found = [locale_for(code) for code in languages]
+    return [loc for loc in found if loc is not None]
+
+
+def detect(text: str) -> Iterator[Locale]:
+    """Locales whose vocabulary covers `text`, in dateparser's popularity order."""
+    for loc in default_loader.get_locales():
+        try:
+            if loc.is_applicable(text, settings=_SETTINGS):
+                yield loc
+        except Exception:  # dateparser raises assorted errors on odd input
+            log.debug("applicability check failed for %s", loc.shortname, exc_info=True)
+
+
+@lru_cache(maxsize=16384)
+def translate(text: str, shortname: str) -> str | None:
+    """dateparser's English translation of `text` in locale `shortname` (cached)."""
+    loc = locale_for(shortname)
+    if loc is None:
+        return None
+    try:
+        return " ".join(loc.translate(text, keep_formatting=False, settings=_SETTINGS).split())
+    except Exception:
+        log.debug("translation failed for %r in %s", text, shortname, exc_info=True)
+        return None

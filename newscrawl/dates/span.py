@@ -1,0 +1,109 @@
+"""`find_date_span`: where a date expression sits inside a longer, possibly glued, string."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from newscrawl.dates.lexicon import DEFAULT_ORDER, table_language
+from newscrawl.dates.tables import COMPACT_UNITS, TABLES
+
+_UNIT_TOKENS = frozenset(
+    {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+)
+_DIRECTION = frozenset({"ago", "in", "later"})
+_DAY_WORDS = frozenset({"now", "today", "yesterday", "tomorrow", "2 day ago", "3 day ago"})
+_NUMERIC_DATE = (
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"
+    r"|\d{1,2}/\d{1,2}(?=\s*[(（])"
+    r"|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
+)
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{4})?"
+)
+_CLOCK_TAIL = (
+    r"(?:\s*[,]?\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?\s*"
+    r"(?:at|à|um|alle|a las|às|в|o|saat|by)?\s*"
+    r"(?:\d{1,2}[:h.]\d{2}(?::\d{2})?|\d{1,2}時\d{1,2}分|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s*[ap]\.?m\.?)?)?"
+)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """Regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _language_pattern(lang: str) -> str:
+    """Relative-date pattern for one table language."""
+    table = TABLES[lang]
+    words = table["words"]
+    spaced = table.get("spaced", True)
+    units = [w for w, t in words.items() if t in _UNIT_TOKENS]
+    compact = list(COMPACT_UNITS) if lang == "en" else []
+    numbers = [w for w, t in words.items() if t.replace(".", "").isdigit() or t == "last"]
+    directions = [w for w, t in words.items() if t in _DIRECTION]
+    day_words = [w for w, t in words.items() if t in _DAY_WORDS]
+    end = r"(?![^\W\d_])" if spaced else ""
+    start = r"(?<![^\W\d_])" if spaced else ""
+    gap = r"\s+" if spaced else r"\s*"
+    digits = r"\d+(?:[.,]\d+)?\s*"
+    unit = f"(?:{_alternation(units)}){end}"
+    counted = f"(?:{digits}(?:{_alternation(units + compact)}){end})"
+    if numbers:
+        counted += f"|(?:(?:{_alternation(numbers)}){gap}{unit})"
+    amounts = rf"(?:(?:{counted})[\s,]*(?:and\s+)?)+"
+    direction = f"(?:{_alternation(directions)}){end}" if directions else "(?!)"
+    alternatives = [
+        rf"{start}{direction}\s*(?:{amounts}|{unit})",
+        rf"(?:{amounts}|{start}{unit})\s*{direction}",
+        amounts,
+    ]
+    if day_words:
+        alternatives.insert(0, f"{start}(?:{_alternation(day_words)}){end}")
+    return "|".join(alternatives)
+
+
+@lru_cache(maxsize=256)
+def _compiled(lang: str) -> re.Pattern[str]:
+    """One language's relative pattern followed by an optional clock time."""
+    return re.compile(rf"(?:{_language_pattern(lang)}){_CLOCK_TAIL}", re.IGNORECASE)
+
+
+#: Longest date expression considered when extending a match.
+_MAX_SPAN = 80
+_GENERIC = re.compile(rf"(?:{_NUMERIC_DATE}|{_MONTHS}){_CLOCK_TAIL}", re.IGNORECASE)
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """`end` moved left over trailing spaces and commas."""
+    return start + len(text[start:end].rstrip(" ,"))
+
+
+def _leftmost_longest(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    """Leftmost non-empty match of `pattern`, extended to its longest reading at that start."""
+    for match in pattern.finditer(text):
+        start = match.start()
+        if _trimmed_end(text, start, match.end()) == start:
+            continue
+        for end in range(min(len(text), start + _MAX_SPAN), match.end(), -1):
+            if pattern.fullmatch(text, start, end):
+                return start, _trimmed_end(text, start, end)
+        return start, _trimmed_end(text, start, match.end())
+    return None
+
+
+def find_date_span(text: str, languages: Sequence[str] | None = None) -> tuple[int, int] | None:
+    """(start, end) of the leftmost, longest date expression in `text`, or None."""
+    langs = [lang for code in languages or () if (lang := table_language(code))]
+    patterns = [_GENERIC, *(_compiled(lang) for lang in dict.fromkeys([*langs, *DEFAULT_ORDER]))]
+    best: tuple[int, int] | None = None
+    for pattern in patterns:
+        found = _leftmost_longest(pattern, text)
+        if found and (best is None or (found[0], -found[1]) < (best[0], -best[1])):
+            best = found
+    return best
