@@ -33,9 +33,7 @@ def extract_article(
     doc = parse_html(html, url)
     ld = metadata.json_ld_article(doc)
     languages = list(profile.languages) or None
-    title = metadata.headline(doc, profile)
-    if not title and ld and isinstance(ld.get("headline"), str):
-        title = ld["headline"].strip()
+    title = metadata.headline(doc, profile, ld)
     head = headline_element(doc, title)
     chip, chip_element = source_line(doc, profile, head, languages)
     cards, rail_elements = related_cards(doc, profile, languages)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newscrawl.extract.document import Document, squash
+from newscrawl.extract.headline import choose_headline
 from newscrawl.extract.model import DateCandidate
 from newscrawl.profiles import Profile
 
@@ -48,15 +49,13 @@ META_DATE_KEYS = (
 )
 
 
-def headline(doc: Document, profile: Profile) -> str | None:
-    """The article title: profile/generic selectors, minus the site's title suffix."""
+def headline(doc: Document, profile: Profile, ld: dict[str, Any] | None) -> str | None:
+    """The article title: the site profile's selector, else chosen among the page's titles."""
     title = doc.first(profile.select("headline"))
-    if not title:
-        return None
-    for suffix in profile.title_suffixes:
-        if title.endswith(suffix):
+    for suffix in profile.title_suffixes if title else ():
+        if title and title.endswith(suffix):
             title = title[: -len(suffix)].rstrip()
-    return title or None
+    return title or choose_headline(doc, ld, json_ld_objects(doc))
 
 
 def canonical_url(doc: Document) -> str:
