@@ -21,9 +21,17 @@ EXCLUDED: dict[tuple[str, str], str] = {
     **{
         (text, "2010-06-04T13:15:00+00:00"): _CLOCK_KEPT
         for text in (
-            "yesterday", "the day before yesterday", "today", "a day ago", "a week ago",
-            "1 year 2 months", "1 year, 09 months,01 weeks", "1 year 11 months",
-            "1 year 12 months", "the 1st of last month", "the 1st of this month",
+            "yesterday",
+            "the day before yesterday",
+            "today",
+            "a day ago",
+            "a week ago",
+            "1 year 2 months",
+            "1 year, 09 months,01 weeks",
+            "1 year 11 months",
+            "1 year 12 months",
+            "the 1st of last month",
+            "the 1st of this month",
         )
     },
     ("Yesterday", "2014-09-01T10:30:00-06:00"): _CLOCK_KEPT,
@@ -46,8 +54,10 @@ def _excluded(row: dict[str, Any]) -> bool:
 def _predict(row: dict[str, Any], with_lang: bool) -> str | None:
     zone = (row.get("settings") or {}).get("TIMEZONE")
     found = resolve(
-        row["text"], datetime.fromisoformat(row["base"]),
-        languages=[row["lang"]] if with_lang else None, timezone=zone,
+        row["text"],
+        datetime.fromisoformat(row["base"]),
+        languages=[row["lang"]] if with_lang else None,
+        timezone=zone,
     )
     return found.iso() if found else None
 
@@ -66,8 +76,11 @@ def test_absurd_rows_are_rejected(shared_data: Path) -> None:
 
 
 def test_scoring_rules() -> None:
-    row = {"base": "2014-09-01T10:30:00+00:00", "expected": "2014-09-01T08:30:00+00:00",
-           "precision": "hour"}
+    row = {
+        "base": "2014-09-01T10:30:00+00:00",
+        "expected": "2014-09-01T08:30:00+00:00",
+        "precision": "hour",
+    }
     assert is_correct("2014-09-01T08:59:00+00:00", row)
     assert is_correct("2014-09-01T10:30:00+02:00", row)  # converted to the base's offset
     assert not is_correct("2014-09-01", row)  # a date cannot satisfy an hour row
@@ -92,8 +105,12 @@ def test_cli_batch(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtur
 
 def test_cli_single(capsys: pytest.CaptureFixture[str]) -> None:
     args = argparse.Namespace(
-        batch=False, text="03-06-2025", fetched_at="2025-06-10T09:30:00+00:00", lang=None,
-        tz="Europe/Paris", date_order="DMY",
+        batch=False,
+        text="03-06-2025",
+        fetched_at="2025-06-10T09:30:00+00:00",
+        lang=None,
+        tz="Europe/Paris",
+        date_order="DMY",
     )
     assert date_cli.run(args) == 0
     assert capsys.readouterr().out.split() == ["2025-06-03", "day", "absolute"]

@@ -84,4 +84,5 @@ def test_strip_site_repeats_and_keeps_a_colon_headline() -> None:
         return text == "Artlyst"
 
     assert strip_site("Best shows 2025 – Artlyst - Artlyst", site) == "Best shows 2025"
-    assert strip_site("Budget: what changes for renters", site) == "Budget: what changes for renters"
+    title = "Budget: what changes for renters"
+    assert strip_site(title, site) == title

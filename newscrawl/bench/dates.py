@@ -35,8 +35,10 @@ def ours(with_lang: bool) -> Predictor:
     def predict(row: Row) -> str | None:
         zone = (row.get("settings") or {}).get("TIMEZONE")
         found = resolve(
-            row["text"], datetime.fromisoformat(row["base"]),
-            languages=[row["lang"]] if with_lang else None, timezone=zone,
+            row["text"],
+            datetime.fromisoformat(row["base"]),
+            languages=[row["lang"]] if with_lang else None,
+            timezone=zone,
         )
         return found.iso() if found else None
 

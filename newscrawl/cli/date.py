@@ -34,7 +34,10 @@ def run(args: argparse.Namespace) -> int:
         print("newscrawl date: TEXT and --fetched-at are required", file=sys.stderr)
         return 2
     found = resolve(
-        args.text, _aware(args.fetched_at), languages=args.lang, timezone=args.tz,
+        args.text,
+        _aware(args.fetched_at),
+        languages=args.lang,
+        timezone=args.tz,
         date_order=args.date_order,
     )
     if found is None:
@@ -48,8 +51,10 @@ def resolve_record(record: dict[str, Any], args: argparse.Namespace) -> dict[str
     """One batch record with `value` and `precision` added."""
     lang = record.get("lang")
     found = resolve(
-        str(record.get("text", "")), _aware(record["base"]),
-        languages=[lang] if lang else args.lang, timezone=record.get("tz") or args.tz,
+        str(record.get("text", "")),
+        _aware(record["base"]),
+        languages=[lang] if lang else args.lang,
+        timezone=record.get("tz") or args.tz,
         date_order=args.date_order,
     )
     record["value"] = found.iso() if found else None

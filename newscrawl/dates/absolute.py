@@ -50,7 +50,8 @@ def iso(text: str) -> Absolute | None:
 def _parser(locale: str | None, base: int, date_order: str | None) -> DateDataParser:
     """A reusable DateDataParser for one locale, reference time and date order."""
     settings: dict[str, object] = {
-        "RELATIVE_BASE": _BASES[base], "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": _BASES[base],
+        "PREFER_DATES_FROM": "past",
         "PREFER_DAY_OF_MONTH": ("first", "last")[base],
     }
     if date_order:

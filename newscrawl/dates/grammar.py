@@ -16,33 +16,76 @@ from newscrawl.dates.model import Precision
 
 #: Canonical units, finest first, with aliases produced by dateparser's translation.
 UNITS: dict[str, str] = {
-    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
-    "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
-    "weeks": "week", "fortnight": "fortnight", "fortnights": "fortnight", "month": "month",
-    "months": "month", "year": "year", "years": "year", "decade": "decade",
-    "decades": "decade", "century": "century", "centuries": "century",
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "fortnight": "fortnight",
+    "fortnights": "fortnight",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "century": "century",
+    "centuries": "century",
 }
 ORDER: tuple[str, ...] = (
-    "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "fortnight",
+    "month",
+    "year",
+    "decade",
     "century",
 )
 #: How a fractional amount of a unit is carried into the next finer unit.
 _FINER: dict[str, tuple[str, int]] = {
-    "century": ("year", 100), "decade": ("year", 10), "year": ("month", 12),
-    "month": ("day", 30), "fortnight": ("day", 14), "week": ("day", 7),
-    "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60),
+    "century": ("year", 100),
+    "decade": ("year", 10),
+    "year": ("month", 12),
+    "month": ("day", 30),
+    "fortnight": ("day", 14),
+    "week": ("day", 7),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
 }
 _PRECISION: dict[str, Precision] = {
-    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
-    "fortnight": "week", "month": "month", "year": "year", "decade": "year",
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "fortnight": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "year",
     "century": "year",
 }
 WEEKDAYS: dict[str, int] = {
     name: i
-    for i, names in enumerate((
-        "monday mon", "tuesday tue tues", "wednesday wed", "thursday thu thur thurs",
-        "friday fri", "saturday sat", "sunday sun",
-    ))
+    for i, names in enumerate(
+        (
+            "monday mon",
+            "tuesday tue tues",
+            "wednesday wed",
+            "thursday thu thur thurs",
+            "friday fri",
+            "saturday sat",
+            "sunday sun",
+        )
+    )
     for name in names.split()
 }
 _IGNORED = frozenset({"", ",", ".", "at", "and", "by", "on", "the", "of", "about", "around"})
@@ -252,8 +295,12 @@ def delta(terms: dict[str, int]) -> relativedelta:
     years = terms.get("year", 0) + 10 * terms.get("decade", 0) + 100 * terms.get("century", 0)
     days = terms.get("day", 0) + 7 * terms.get("week", 0) + 14 * terms.get("fortnight", 0)
     return relativedelta(
-        years=years, months=terms.get("month", 0), days=days, hours=terms.get("hour", 0),
-        minutes=terms.get("minute", 0), seconds=terms.get("second", 0),
+        years=years,
+        months=terms.get("month", 0),
+        days=days,
+        hours=terms.get("hour", 0),
+        minutes=terms.get("minute", 0),
+        seconds=terms.get("second", 0),
     )
 
 

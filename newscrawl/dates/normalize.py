@@ -10,7 +10,8 @@ from newscrawl.dates.tables import COMPACT_UNITS, LABELS, SEPARATORS
 
 _SPACES = re.compile(r"\s+")
 _LABEL_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True))
+    r"^(?:"
+    + "|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True))
     + r")\s*[:：]?\s+(?=\S)"
 )
 _COMPACT_RE = re.compile(
@@ -49,8 +50,7 @@ def to_ascii_digits(text: str) -> str:
     if text.isascii():
         return text
     return "".join(
-        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch
-        for ch in text
+        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from newscrawl.extract import metadata
+from newscrawl.extract import dates, metadata
 from newscrawl.extract.attribution import headline_element, source_line
 from newscrawl.extract.body import extract_text
 from newscrawl.extract.chrome import clean_lines, contains_any, drop, remove_chrome
@@ -49,9 +49,19 @@ def extract_article(
         related=cards,
         profile=profile.name,
     )
-    article.date_candidates = metadata.machine_dates(doc, ld)
-    if chip:
-        article.date_candidates.append(DateCandidate(chip.raw_date, "visible"))
+    objects = [*([ld] if ld else []), *(o for o in metadata.json_ld_objects(doc) if o is not ld)]
+    article.date_candidates = dates.page_date_candidates(
+        doc,
+        html,
+        fetched_at,
+        objects,
+        head,
+        chip.raw_date if chip else None,
+        languages or ([article.inLanguage] if article.inLanguage else None),
+    )
+    article.date_order = dates.page_date_order(
+        doc, [c.raw for c in article.date_candidates] + [c.datePublishedRaw or "" for c in cards]
+    )
     protected = [head] if head is not None else []
     for element in [*rail_elements, *([chip_element] if chip_element is not None else [])]:
         if not contains_any(element, protected):

@@ -9,7 +9,6 @@ from typing import Any
 
 from newscrawl.extract.document import Document, squash
 from newscrawl.extract.headline import choose_headline
-from newscrawl.extract.model import DateCandidate
 from newscrawl.profiles import Profile
 
 ARTICLE_TYPES = frozenset(
@@ -34,18 +33,6 @@ _BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", re.I)
 _NOT_NAME = re.compile(
     r"\b(?:ago|hours?|minutes?|days?|updated|published|posted|am|pm|gmt|utc)\b|\d", re.I
-)
-META_DATE_KEYS = (
-    "article:published_time",
-    "og:article:published_time",
-    "datePublished",
-    "pubdate",
-    "publishdate",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "sailthru.date",
-    "parsely-pub-date",
 )
 
 
@@ -144,25 +131,3 @@ def authors(doc: Document, profile: Profile, ld: dict[str, Any] | None) -> list[
         return [n for name in names for n in split_names(name)]
     meta = doc.first(("meta[name='author']::attr(content)",))
     return split_names(meta) if meta else []
-
-
-def machine_dates(doc: Document, ld: dict[str, Any] | None) -> list[DateCandidate]:
-    """Publication dates stated for machines: JSON-LD, meta tags, <time datetime>."""
-    found: list[DateCandidate] = []
-    if ld and isinstance(ld.get("datePublished"), str):
-        found.append(DateCandidate(ld["datePublished"].strip(), "jsonld"))
-    for key in META_DATE_KEYS:
-        value = doc.first(
-            (
-                f"meta[property='{key}']::attr(content)",
-                f"meta[name='{key}']::attr(content)",
-                f"meta[itemprop='{key}']::attr(content)",
-            )
-        )
-        if value:
-            found.append(DateCandidate(value, "meta"))
-            break
-    time_value = doc.first(("article time[datetime]::attr(datetime)",))
-    if time_value:
-        found.append(DateCandidate(time_value, "time-element"))
-    return found
