@@ -65,6 +65,18 @@ def weight(basis: str) -> int:
     return BASIS_WEIGHTS.get(basis, BASIS_WEIGHTS["visible"])
 
 
+def vote(item: Resolved) -> int:
+    """Weight of a candidate; a shown year-less date no stamp placed counts one less."""
+    weight_ = weight(item.candidate.basis)
+    yearless = item.value.basis == "absolute" and not _YEAR.search(item.candidate.raw)
+    placed = item.day != day_of(item.value)
+    return (
+        weight_ - 1
+        if yearless and not placed and item.candidate.basis.startswith("visible")
+        else weight_
+    )
+
+
 def rank(basis: str) -> int:
     """Position of a basis in BASIS_ORDER (unknown bases after the visible ones)."""
     return BASIS_ORDER.index(basis) if basis in BASIS_ORDER else BASIS_ORDER.index("visible") + 1
@@ -141,7 +153,7 @@ def choose(found: list[Resolved]) -> Resolved | None:
         return None
     votes: dict[str, int] = {}
     for item in found:
-        votes[item.day] = votes.get(item.day, 0) + weight(item.candidate.basis)
+        votes[item.day] = votes.get(item.day, 0) + vote(item)
     best = {
         day: min((r for r in found if r.day == day), key=lambda r: rank(r.candidate.basis))
         for day in votes

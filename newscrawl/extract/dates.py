@@ -164,8 +164,8 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
     return lines, head_at
 
 
-def header_lines(doc: Document, head: HtmlElement | None) -> list[str]:
-    """Lines around the headline up to where the article text starts (the byline zone)."""
+def header_lines(doc: Document, head: HtmlElement | None, text_lines: int = 0) -> list[str]:
+    """Lines around the headline up to the article text (byline zone), plus `text_lines` more."""
     body = doc.root.find("body")
     if body is None or head is None:
         return []
@@ -173,11 +173,11 @@ def header_lines(doc: Document, head: HtmlElement | None) -> list[str]:
     if at < 0:
         return []
     zone = lines[max(0, at - LINES_BEFORE) : at]
-    for line in lines[at + 1 : at + 1 + LINES_AFTER]:
+    for number, line in enumerate(lines[at + 1 : at + 1 + LINES_AFTER], start=at + 1):
         if len(line) > MAX_HEADER_LINE:
-            break
+            return zone + lines[number : number + text_lines]
         zone.append(line)
-    return zone
+    return zone + lines[at + 1 + LINES_AFTER : at + 1 + LINES_AFTER + text_lines]
 
 
 def date_label(before: str) -> str:
@@ -243,6 +243,11 @@ def page_date_order(doc: Document, texts: Iterable[str]) -> str | None:
     return None
 
 
+def shown_date(raw: str) -> bool:
+    """Worth resolving: has a digit or several words ("now", "most" have neither)."""
+    return any(ch.isdigit() for ch in raw) or len(raw.split()) > 1
+
+
 def page_date_candidates(
     doc: Document,
     html: str | bytes,
@@ -256,10 +261,10 @@ def page_date_candidates(
     found = json_ld_dates(objects) + meta_dates(doc) + markup_dates(doc)
     if (from_url := url_date(doc.url)) is not None:
         found.append(from_url)
-    shown = [c for c in visible_dates(doc, head, languages) if any(ch.isdigit() for ch in c.raw)]
+    shown = list(visible_dates(doc, head, languages))
     if chip_date and not any(c.raw == chip_date for c in shown):
         shown.insert(0, DateCandidate(chip_date, "visible"))
-    found += shown
+    found += [c for c in shown if shown_date(c.raw)]
     if (guess := htmldate_candidate(html, doc.url, fetched_at)) is not None:
         found.append(guess)
     return found
