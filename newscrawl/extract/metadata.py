@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from newscrawl.extract.document import Document, squash
+from newscrawl.extract.authors import authors as find_authors
+from newscrawl.extract.document import Document
 from newscrawl.extract.headline import choose_headline
-from newscrawl.profiles import Profile
+from newscrawl.profiles import Profile, load_profile
 
 ARTICLE_TYPES = frozenset(
     {
@@ -28,11 +29,6 @@ ARTICLE_TYPES = frozenset(
         "SatiricalArticle",
         "SocialMediaPosting",
     }
-)
-_BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", re.I)
-_NOT_NAME = re.compile(
-    r"\b(?:ago|hours?|minutes?|days?|updated|published|posted|am|pm|gmt|utc)\b|\d", re.I
 )
 
 
@@ -98,36 +94,8 @@ def json_ld_article(doc: Document) -> dict[str, Any] | None:
     return None
 
 
-def _person_names(value: Any) -> list[str]:
-    """Names from a JSON-LD author value (string, Person, or a list of them)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return [name] if isinstance(name, str) else []
-    if isinstance(value, list):
-        return [n for v in value for n in _person_names(v)]
-    return []
-
-
-def split_names(text: str) -> list[str]:
-    """Split a byline ("By A and B") into clean names, dropping dates and labels."""
-    text = _BYLINE_PREFIX.sub("", squash(text))
-    names = []
-    for part in _NAME_SPLIT.split(text):
-        part = squash(_NOT_NAME.sub(" ", part)) if _NOT_NAME.search(part) else part
-        words = part.split()
-        if part and 1 <= len(words) <= 5 and part not in names:
-            names.append(part)
-    return names
-
-
 def authors(doc: Document, profile: Profile, ld: dict[str, Any] | None) -> list[str]:
-    """Authors from the visible byline, else JSON-LD, else meta author."""
-    byline = doc.first(profile.select("byline"))
-    if byline:
-        return split_names(byline)
-    if ld and (names := _person_names(ld.get("author"))):
-        return [n for name in names for n in split_names(name)]
-    meta = doc.first(("meta[name='author']::attr(content)",))
-    return split_names(meta) if meta else []
+    """Authors (rule in extract/authors.py): site byline, JSON-LD, meta author, generic byline."""
+    generic = load_profile("generic").select("byline")
+    site = tuple(s for s in profile.select("byline") if s not in generic)
+    return find_authors(doc, ld, site, generic)
