@@ -19,6 +19,7 @@ from newscrawl.extract.chrome import clean_lines, contains_any, drop, remove_chr
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
 from newscrawl.extract.pagetype import page_type
+from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
 from newscrawl.profiles import Profile, load_profile
 
@@ -59,6 +60,7 @@ def extract_article(
         chip.raw_date if chip else None,
         languages or ([article.inLanguage] if article.inLanguage else None),
     )
+    article.publisher = publisher(doc, ld, article.publisher, dates.header_lines(doc, head, 40))
     article.date_order = dates.page_date_order(
         doc, [c.raw for c in article.date_candidates] + [c.datePublishedRaw or "" for c in cards]
     )
