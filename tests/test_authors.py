@@ -53,3 +53,11 @@ def test_json_ld_beats_meta_and_generic_byline() -> None:
 def test_site_byline_beats_json_ld_and_script_text_is_ignored() -> None:
     doc = page("", "<div class='by'>By <style>.a{color:red}</style>Tom Averill</div>")
     assert authors(doc, {"author": {"name": "X Y"}}, (".by",), GENERIC) == ["Tom Averill"]
+
+
+def test_by_line_next_to_the_headline() -> None:
+    from newscrawl.extract.authors import zone_byline
+
+    assert zone_byline(["Menu", "By Ann Lee | March 3, 2025"]) == ["Ann Lee"]
+    assert zone_byline(["by", "Taya Iv", "16 min read"]) == ["Taya Iv"]
+    assert zone_byline(["Bylines are fun"]) == []

@@ -44,7 +44,7 @@ def extract_article(
         articleId=profile.article_id(url),
         canonicalUrl=metadata.canonical_url(doc),
         headline=title,
-        authors=metadata.authors(doc, profile, ld),
+        authors=metadata.authors(doc, profile, ld, dates.header_lines(doc, head)),
         inLanguage=metadata.language(doc, profile),
         publisher=chip.publisher if chip else None,
         related=cards,

@@ -158,13 +158,34 @@ def byline_text(doc: Document, selectors: Iterable[str]) -> str | None:
     return None
 
 
+_BYLINE_LINE = re.compile(
+    r"^(?:(?:written|posted|reported|words|text|story)\s+)?by\b|^(?:author|autor|auteur)\s*:", re.I
+)
+
+
+_PREFIX_ONLY = re.compile(r"(?:(?:written|posted)\s+)?by\s*:?|(?:author|autor|auteur)\s*:", re.I)
+
+
+def zone_byline(lines: Iterable[str]) -> list[str]:
+    """Names of the first "By …" line next to the headline."""
+    lines = list(lines)
+    for number, line in enumerate(lines):
+        if not _BYLINE_LINE.match(line):
+            continue
+        alone = bool(_PREFIX_ONLY.fullmatch(line)) and number + 1 < len(lines)
+        if names := split_names(line + " " + lines[number + 1] if alone else line):
+            return names
+    return []
+
+
 def authors(
     doc: Document,
     ld: dict[str, Any] | None,
     site_selectors: tuple[str, ...],
     generic_selectors: tuple[str, ...],
+    zone: Iterable[str] = (),
 ) -> list[str]:
-    """Site byline, else JSON-LD author, else meta author, else a generic byline element."""
+    """Site byline, JSON-LD author, meta author, a "By …" line by the headline, byline element."""
     if (
         site_selectors
         and (text := byline_text(doc, site_selectors))
@@ -177,6 +198,8 @@ def authors(
         ("meta[name='author']::attr(content)", "meta[property='article:author']::attr(content)")
     )
     if meta and (names := split_names(meta)):
+        return names
+    if names := zone_byline(zone):
         return names
     text = byline_text(doc, generic_selectors)
     return split_names(text) if text else []

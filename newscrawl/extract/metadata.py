@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newscrawl.extract.authors import authors as find_authors
@@ -94,8 +94,10 @@ def json_ld_article(doc: Document) -> dict[str, Any] | None:
     return None
 
 
-def authors(doc: Document, profile: Profile, ld: dict[str, Any] | None) -> list[str]:
+def authors(
+    doc: Document, profile: Profile, ld: dict[str, Any] | None, zone: Iterable[str] = ()
+) -> list[str]:
     """Authors (rule in extract/authors.py): site byline, JSON-LD, meta author, generic byline."""
     generic = load_profile("generic").select("byline")
     site = tuple(s for s in profile.select("byline") if s not in generic)
-    return find_authors(doc, ld, site, generic)
+    return find_authors(doc, ld, site, generic, zone)
