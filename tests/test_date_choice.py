@@ -125,3 +125,11 @@ def test_every_basis_is_allowed_by_the_record_schema() -> None:
 
     allowed = record_schema()["properties"]["datePublishedBasis"]["enum"]
     assert set(allowed) == {*datechoice.BASIS_ORDER, None}
+
+
+def test_xml_lang_gives_the_date_order() -> None:
+    doc = parse_html(
+        '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB"><body></body></html>',
+        "https://x.example/",
+    )
+    assert page_date_order(doc, ["02/10/2020"]) == "DMY"

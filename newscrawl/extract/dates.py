@@ -222,6 +222,22 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2}
 MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"})
 
 
+def page_locale(doc: Document) -> str:
+    """The page's language tag: html@lang, html@xml:lang, og:locale, Content-Language."""
+    for attribute in ("lang", "xml:lang", "{http://www.w3.org/XML/1998/namespace}lang"):
+        if value := (doc.root.get(attribute) or "").strip():
+            return value
+    return (
+        doc.first(
+            (
+                "meta[property='og:locale']::attr(content)",
+                "meta[http-equiv='content-language']::attr(content)",
+            )
+        )
+        or ""
+    )
+
+
 def page_date_order(doc: Document, texts: Iterable[str]) -> str | None:
     """DMY or MDY as the page shows it (see docs/dates-choice.md, "Date order")."""
     orders, separators = set(), set()
@@ -234,7 +250,7 @@ def page_date_order(doc: Document, texts: Iterable[str]) -> str | None:
                 orders.add("MDY")
     if len(orders) == 1:
         return orders.pop()
-    tag = doc.first(("html::attr(lang)", "meta[property='og:locale']::attr(content)")) or ""
+    tag = page_locale(doc)
     parts = re.split(r"[-_]", tag.strip().lower())
     if len(parts) > 1 and parts[0] == "en" and re.fullmatch(r"[a-z]{2}", parts[1]):
         return "MDY" if parts[1] in MONTH_FIRST_REGIONS else "DMY"

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newscrawl.extract.authors import authors as find_authors
+from newscrawl.extract.dates import page_locale
 from newscrawl.extract.document import Document
 from newscrawl.extract.headline import choose_headline
 from newscrawl.profiles import Profile, load_profile
@@ -50,14 +51,8 @@ def canonical_url(doc: Document) -> str:
 
 
 def language(doc: Document, profile: Profile) -> str | None:
-    """Primary language subtag from html@lang or og:locale, else the profile's first language."""
-    code = doc.first(
-        (
-            "html::attr(lang)",
-            "meta[property='og:locale']::attr(content)",
-            "meta[http-equiv='content-language']::attr(content)",
-        )
-    )
+    """Primary language subtag of the page's locale, else the profile's first language."""
+    code = page_locale(doc)
     if code:
         primary = re.split(r"[-_]", code.strip())[0].lower()
         if re.fullmatch(r"[a-z]{2,3}", primary):
