@@ -11,9 +11,10 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from newscrawl import datechoice
 from newscrawl.dates import ResolvedDate, resolve
 from newscrawl.dates.order import infer_date_order
-from newscrawl.extract.model import Article, DateCandidate
+from newscrawl.extract.model import Article
 from newscrawl.profiles import Profile
 
 logger = logging.getLogger(__name__)
@@ -36,8 +37,6 @@ RECORD_FIELDS: tuple[str, ...] = (
     "articleBody",
     "related",
 )
-#: Which date a page's several dates win, first to last (see README, "Choosing the date").
-BASIS_ORDER: tuple[str, ...] = ("jsonld", "meta", "time-element", "visible")
 RELATED_FIELDS = (
     "headline",
     "url",
@@ -50,7 +49,11 @@ RELATED_FIELDS = (
 
 
 def resolve_text(
-    text: str, fetched_at: datetime, profile: Profile, date_order: str | None = None
+    text: str,
+    fetched_at: datetime,
+    profile: Profile,
+    date_order: str | None = None,
+    languages: list[str] | None = None,
 ) -> ResolvedDate | None:
     """Resolve one date string with the site's languages, timezone and date order.
 
@@ -60,7 +63,7 @@ def resolve_text(
         return resolve(
             text,
             fetched_at,
-            languages=list(profile.languages) or None,
+            languages=list(profile.languages) or languages,
             timezone=profile.timezone,
             date_order=profile.date_order or date_order,
         )
@@ -76,34 +79,40 @@ def page_date_order(article: Article) -> str | None:
     return infer_date_order(texts)
 
 
-def ordered_candidates(candidates: list[DateCandidate]) -> list[DateCandidate]:
-    """Candidates in the order of BASIS_ORDER (stable within one basis)."""
-    rank = {basis: i for i, basis in enumerate(BASIS_ORDER)}
-    return sorted(candidates, key=lambda c: rank.get(c.basis, len(rank)))
+def page_languages(article: Article, profile: Profile) -> list[str] | None:
+    """The site's languages, else the page's own."""
+    if profile.languages:
+        return list(profile.languages)
+    return [article.inLanguage] if article.inLanguage else None
 
 
 def resolve_article_dates(article: Article, profile: Profile) -> bool:
     """Fill the article's and its cards' resolved dates; False when the article's date failed."""
     fetched_at = datetime.fromisoformat(article.dateDownloaded)
-    order = None if profile.date_order else page_date_order(article)
-    candidates = ordered_candidates(article.date_candidates)
-    for candidate in candidates:
-        resolved = resolve_text(candidate.raw, fetched_at, profile, order)
-        if resolved is not None:
-            article.datePublished = resolved.iso()
-            article.datePublishedPrecision = resolved.precision
-            article.datePublishedRaw = candidate.raw
-            article.datePublishedBasis = candidate.basis
-            break
-    else:
-        article.datePublishedRaw = candidates[0].raw if candidates else None
+    languages = page_languages(article, profile)
+    order = profile.date_order or article.date_order or page_date_order(article)
+    found = datechoice.resolve_all(
+        article.date_candidates,
+        fetched_at,
+        languages=languages,
+        timezone=profile.timezone,
+        date_order=order,
+    )
+    chosen = datechoice.choose(datechoice.place_yearless(found))
+    if chosen is not None:
+        article.datePublished = chosen.value.iso()
+        article.datePublishedPrecision = chosen.value.precision
+        article.datePublishedRaw = chosen.candidate.raw
+        article.datePublishedBasis = chosen.candidate.basis
+    elif article.date_candidates:
+        article.datePublishedRaw = article.date_candidates[0].raw
     for card in article.related:
         if card.datePublishedRaw:
-            resolved = resolve_text(card.datePublishedRaw, fetched_at, profile, order)
+            resolved = resolve_text(card.datePublishedRaw, fetched_at, profile, order, languages)
             if resolved is not None:
                 card.datePublished = resolved.iso()
                 card.datePublishedPrecision = resolved.precision
-    return article.datePublished is not None or not candidates
+    return article.datePublished is not None or not article.date_candidates
 
 
 def to_record(article: Article) -> dict[str, Any]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from newscrawl.extract import metadata
+from newscrawl.extract import dates, metadata
 from newscrawl.extract.attribution import headline_element, source_line
 from newscrawl.extract.body import extract_text
 from newscrawl.extract.chrome import clean_lines, contains_any, drop, remove_chrome
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
 from newscrawl.extract.pagetype import page_type
+from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
 from newscrawl.profiles import Profile, load_profile
 
@@ -33,9 +34,7 @@ def extract_article(
     doc = parse_html(html, url)
     ld = metadata.json_ld_article(doc)
     languages = list(profile.languages) or None
-    title = metadata.headline(doc, profile)
-    if not title and ld and isinstance(ld.get("headline"), str):
-        title = ld["headline"].strip()
+    title = metadata.headline(doc, profile, ld)
     head = headline_element(doc, title)
     chip, chip_element = source_line(doc, profile, head, languages)
     cards, rail_elements = related_cards(doc, profile, languages)
@@ -45,15 +44,26 @@ def extract_article(
         articleId=profile.article_id(url),
         canonicalUrl=metadata.canonical_url(doc),
         headline=title,
-        authors=metadata.authors(doc, profile, ld),
+        authors=metadata.authors(doc, profile, ld, dates.header_lines(doc, head)),
         inLanguage=metadata.language(doc, profile),
         publisher=chip.publisher if chip else None,
         related=cards,
         profile=profile.name,
     )
-    article.date_candidates = metadata.machine_dates(doc, ld)
-    if chip:
-        article.date_candidates.append(DateCandidate(chip.raw_date, "visible"))
+    objects = [*([ld] if ld else []), *(o for o in metadata.json_ld_objects(doc) if o is not ld)]
+    article.date_candidates = dates.page_date_candidates(
+        doc,
+        html,
+        fetched_at,
+        objects,
+        head,
+        chip.raw_date if chip else None,
+        languages or ([article.inLanguage] if article.inLanguage else None),
+    )
+    article.publisher = publisher(doc, ld, article.publisher, dates.header_lines(doc, head, 40))
+    article.date_order = dates.page_date_order(
+        doc, [c.raw for c in article.date_candidates] + [c.datePublishedRaw or "" for c in cards]
+    )
     protected = [head] if head is not None else []
     for element in [*rail_elements, *([chip_element] if chip_element is not None else [])]:
         if not contains_any(element, protected):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newscrawl.extract.document import Document, squash
-from newscrawl.extract.model import DateCandidate
-from newscrawl.profiles import Profile
+from newscrawl.extract.authors import authors as find_authors
+from newscrawl.extract.dates import page_locale
+from newscrawl.extract.document import Document
+from newscrawl.extract.headline import choose_headline
+from newscrawl.profiles import Profile, load_profile
 
 ARTICLE_TYPES = frozenset(
     {
@@ -29,34 +31,15 @@ ARTICLE_TYPES = frozenset(
         "SocialMediaPosting",
     }
 )
-_BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", re.I)
-_NOT_NAME = re.compile(
-    r"\b(?:ago|hours?|minutes?|days?|updated|published|posted|am|pm|gmt|utc)\b|\d", re.I
-)
-META_DATE_KEYS = (
-    "article:published_time",
-    "og:article:published_time",
-    "datePublished",
-    "pubdate",
-    "publishdate",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-)
 
 
-def headline(doc: Document, profile: Profile) -> str | None:
-    """The article title: profile/generic selectors, minus the site's title suffix."""
+def headline(doc: Document, profile: Profile, ld: dict[str, Any] | None) -> str | None:
+    """The article title: the site profile's selector, else chosen among the page's titles."""
     title = doc.first(profile.select("headline"))
-    if not title:
-        return None
-    for suffix in profile.title_suffixes:
-        if title.endswith(suffix):
+    for suffix in profile.title_suffixes if title else ():
+        if title and title.endswith(suffix):
             title = title[: -len(suffix)].rstrip()
-    return title or None
+    return title or choose_headline(doc, ld, json_ld_objects(doc))
 
 
 def canonical_url(doc: Document) -> str:
@@ -68,14 +51,8 @@ def canonical_url(doc: Document) -> str:
 
 
 def language(doc: Document, profile: Profile) -> str | None:
-    """Primary language subtag from html@lang or og:locale, else the profile's first language."""
-    code = doc.first(
-        (
-            "html::attr(lang)",
-            "meta[property='og:locale']::attr(content)",
-            "meta[http-equiv='content-language']::attr(content)",
-        )
-    )
+    """Primary language subtag of the page's locale, else the profile's first language."""
+    code = page_locale(doc)
     if code:
         primary = re.split(r"[-_]", code.strip())[0].lower()
         if re.fullmatch(r"[a-z]{2,3}", primary):
@@ -112,58 +89,10 @@ def json_ld_article(doc: Document) -> dict[str, Any] | None:
     return None
 
 
-def _person_names(value: Any) -> list[str]:
-    """Names from a JSON-LD author value (string, Person, or a list of them)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return [name] if isinstance(name, str) else []
-    if isinstance(value, list):
-        return [n for v in value for n in _person_names(v)]
-    return []
-
-
-def split_names(text: str) -> list[str]:
-    """Split a byline ("By A and B") into clean names, dropping dates and labels."""
-    text = _BYLINE_PREFIX.sub("", squash(text))
-    names = []
-    for part in _NAME_SPLIT.split(text):
-        part = squash(_NOT_NAME.sub(" ", part)) if _NOT_NAME.search(part) else part
-        words = part.split()
-        if part and 1 <= len(words) <= 5 and part not in names:
-            names.append(part)
-    return names
-
-
-def authors(doc: Document, profile: Profile, ld: dict[str, Any] | None) -> list[str]:
-    """Authors from the visible byline, else JSON-LD, else meta author."""
-    byline = doc.first(profile.select("byline"))
-    if byline:
-        return split_names(byline)
-    if ld and (names := _person_names(ld.get("author"))):
-        return [n for name in names for n in split_names(name)]
-    meta = doc.first(("meta[name='author']::attr(content)",))
-    return split_names(meta) if meta else []
-
-
-def machine_dates(doc: Document, ld: dict[str, Any] | None) -> list[DateCandidate]:
-    """Publication dates stated for machines: JSON-LD, meta tags, <time datetime>."""
-    found: list[DateCandidate] = []
-    if ld and isinstance(ld.get("datePublished"), str):
-        found.append(DateCandidate(ld["datePublished"].strip(), "jsonld"))
-    for key in META_DATE_KEYS:
-        value = doc.first(
-            (
-                f"meta[property='{key}']::attr(content)",
-                f"meta[name='{key}']::attr(content)",
-                f"meta[itemprop='{key}']::attr(content)",
-            )
-        )
-        if value:
-            found.append(DateCandidate(value, "meta"))
-            break
-    time_value = doc.first(("article time[datetime]::attr(datetime)",))
-    if time_value:
-        found.append(DateCandidate(time_value, "time-element"))
-    return found
+def authors(
+    doc: Document, profile: Profile, ld: dict[str, Any] | None, zone: Iterable[str] = ()
+) -> list[str]:
+    """Authors (rule in extract/authors.py): site byline, JSON-LD, meta author, generic byline."""
+    generic = load_profile("generic").select("byline")
+    site = tuple(s for s in profile.select("byline") if s not in generic)
+    return find_authors(doc, ld, site, generic, zone)

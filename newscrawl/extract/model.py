@@ -10,7 +10,7 @@ class DateCandidate:
     """A date as the page states it, with where it was found."""
 
     raw: str
-    basis: str  # "jsonld", "meta", "time-element", "visible"
+    basis: str  # where it was found: see newscrawl.datechoice.BASIS_ORDER
 
 
 @dataclass(slots=True)
@@ -46,6 +46,7 @@ class Article:
     datePublishedPrecision: str | None = None
     datePublishedBasis: str | None = None
     date_candidates: list[DateCandidate] = field(default_factory=list)
+    date_order: str | None = None  # DMY/MDY/YMD read off the page (not part of the record)
     related: list[RelatedCard] = field(default_factory=list)
     profile: str = "generic"
     warnings: list[str] = field(default_factory=list)

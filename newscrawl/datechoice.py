@@ -1,0 +1,157 @@
+"""Choose an article's publication date among its candidates (rule: docs/dates-choice.md).
+
+Every candidate is resolved against the fetch time; implausible ones are dropped; the
+candidates then vote for a calendar day with the weight of their basis, and the best-ranked
+candidate on the winning day becomes `datePublished` (so a machine timestamp gives the time
+of a day that a visible "May 17, 2024" chose).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from newscrawl.dates import ResolvedDate, resolve
+from newscrawl.extract.model import DateCandidate
+
+#: Vote of each basis for its day. Visible = shown by the headline; "-updated" = labelled as an
+#: update; "-modified" = machine-readable modification stamps (they only tip a close vote).
+BASIS_WEIGHTS: dict[str, int] = {
+    "meta": 3,
+    "jsonld": 3,
+    "url": 3,
+    "visible": 3,
+    "visible-updated": 2,
+    "itemprop": 1,
+    "time-element": 1,
+    "htmldate": 1,
+    "jsonld-created": 1,
+    "jsonld-modified": 1,
+    "meta-modified": 1,
+}
+#: Which candidate speaks for the winning day (and breaks ties between days), first to last.
+BASIS_ORDER: tuple[str, ...] = (
+    "jsonld",
+    "meta",
+    "itemprop",
+    "time-element",
+    "url",
+    "visible",
+    "visible-updated",
+    "htmldate",
+    "jsonld-created",
+    "jsonld-modified",
+    "meta-modified",
+)
+#: Resolver bases never accepted for a date read off the page ("5 min read" is no date).
+REJECTED_RESOLUTIONS = frozenset({"bare-duration"})
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
+FUTURE_SLACK = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A candidate with its resolution and the calendar day it votes for."""
+
+    candidate: DateCandidate
+    value: ResolvedDate
+    day: str
+
+
+def weight(basis: str) -> int:
+    """Vote of a basis (unknown bases — e.g. a profile's own — count like visible ones)."""
+    return BASIS_WEIGHTS.get(basis, BASIS_WEIGHTS["visible"])
+
+
+def vote(item: Resolved) -> int:
+    """Weight of a candidate; a shown year-less date no stamp placed counts one less."""
+    weight_ = weight(item.candidate.basis)
+    yearless = item.value.basis == "absolute" and not _YEAR.search(item.candidate.raw)
+    placed = item.day != day_of(item.value)
+    return (
+        weight_ - 1
+        if yearless and not placed and item.candidate.basis.startswith("visible")
+        else weight_
+    )
+
+
+def rank(basis: str) -> int:
+    """Position of a basis in BASIS_ORDER (unknown bases after the visible ones)."""
+    return BASIS_ORDER.index(basis) if basis in BASIS_ORDER else BASIS_ORDER.index("visible") + 1
+
+
+def day_of(value: ResolvedDate) -> str:
+    """The calendar day as written at the start of the ISO value (no zone conversion)."""
+    return value.iso()[:10]
+
+
+def plausible(value: ResolvedDate, fetched_at: datetime) -> bool:
+    """Not a bare duration, not after the fetch (one day of zone slack)."""
+    if value.basis in REJECTED_RESOLUTIONS:
+        return False
+    moment = value.value
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return day <= (fetched_at + FUTURE_SLACK).date()
+
+
+def resolve_all(
+    candidates: Sequence[DateCandidate],
+    fetched_at: datetime,
+    *,
+    languages: Sequence[str] | None,
+    timezone: str | None,
+    date_order: str | None,
+) -> list[Resolved]:
+    """Resolve every candidate; unparsable and implausible ones are left out."""
+    found = []
+    for candidate in candidates:
+        value = resolve(
+            candidate.raw, fetched_at, languages=languages, timezone=timezone, date_order=date_order
+        )
+        if value is not None and plausible(value, fetched_at):
+            found.append(Resolved(candidate, value, day_of(value)))
+    return found
+
+
+def place_yearless(found: list[Resolved]) -> list[Resolved]:
+    """A shown date without a year ("Apr 12") takes the year of a stamp on the same month-day."""
+    dated = [
+        r
+        for r in found
+        if _YEAR.search(r.candidate.raw) or not r.candidate.basis.startswith("visible")
+    ]
+    placed = []
+    for item in found:
+        if item in dated:
+            placed.append(item)
+            continue
+        same = next((d.day for d in dated if d.day[5:] == item.day[5:]), None)
+        placed.append(Resolved(item.candidate, item.value, same) if same else item)
+    return placed
+
+
+def choose(found: list[Resolved]) -> Resolved | None:
+    """The best-ranked candidate on the day with the heaviest vote."""
+    if not found:
+        return None
+    votes: dict[str, int] = {}
+    for item in found:
+        votes[item.day] = votes.get(item.day, 0) + vote(item)
+    best = {
+        day: min((r for r in found if r.day == day), key=lambda r: rank(r.candidate.basis))
+        for day in votes
+    }
+    day = max(votes, key=lambda d: (votes[d], -rank(best[d].candidate.basis)))
+    chosen = best[day]
+    if chosen.day != day_of(chosen.value):
+        return Resolved(chosen.candidate, _on_day(chosen.value, day), day)
+    return chosen
+
+
+def _on_day(value: ResolvedDate, day: str) -> ResolvedDate:
+    """A year-less value moved to the year of the day it was placed on."""
+    year = date.fromisoformat(day).year
+    moved = value.value.replace(year=year)
+    return ResolvedDate(moved, value.precision, value.raw, value.basis, value.timezone_assumed)

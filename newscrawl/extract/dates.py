@@ -1,0 +1,286 @@
+"""Date candidates of a page: machine-readable stamps, the visible date by the headline, the URL.
+
+Extraction only collects candidates (`DateCandidate(raw, basis)`); `newscrawl.records` resolves
+them against the fetch time and chooses one by the rule in docs/dates-choice.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from newscrawl.dates import find_date_span
+from newscrawl.extract.document import BLOCK_TAGS, Document, squash
+from newscrawl.extract.model import DateCandidate
+
+#: Meta tags that state the publication date (name, property or itemprop), most trusted first.
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datePublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "article.published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+)
+#: Meta tags that state when the page was last changed (corroborate a visible "Updated" date).
+MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+)
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|revised|edited|refreshed|aktualisiert|geändert|mis à jour|actualizado"
+    r"|actualización|aggiornato|bijgewerkt|atualizado|更新)\b",
+    re.I,
+)
+#: Page parts that never hold the article's own date (rails, menus, footers).
+_RAIL_TAGS = frozenset({"aside", "nav", "footer"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select"})
+#: Lines of text read before and after the headline when looking for the shown date.
+LINES_BEFORE = 3
+LINES_AFTER = 12
+#: A line this long is article text: the header zone ends there.
+MAX_HEADER_LINE = 160
+
+
+def _text(value: Any) -> str | None:
+    """A non-empty stripped string, else None."""
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def json_ld_dates(objects: Iterable[dict[str, Any]]) -> list[DateCandidate]:
+    """datePublished (then dateCreated) and dateModified of JSON-LD objects, articles first."""
+    found: list[DateCandidate] = []
+    for item in objects:
+        for key, basis in (
+            ("datePublished", "jsonld"),
+            ("dateCreated", "jsonld-created"),
+            ("dateModified", "jsonld-modified"),
+        ):
+            if (raw := _text(item.get(key))) and not any(c.basis == basis for c in found):
+                found.append(DateCandidate(raw, basis))
+    return found
+
+
+def _meta(doc: Document, key: str) -> str | None:
+    """Content of a meta tag by property, name or itemprop (case-insensitive name)."""
+    lowered = key.lower()
+    for element in doc.root.iter("meta"):
+        names = (element.get("property"), element.get("name"), element.get("itemprop"))
+        matches = any(n and n.strip().lower() == lowered for n in names)
+        if matches and (raw := _text(element.get("content"))):
+            return raw
+    return None
+
+
+def meta_dates(doc: Document) -> list[DateCandidate]:
+    """The first published-date meta tag, and the first modified-date one."""
+    found = []
+    for keys, basis in ((PUBLISHED_META, "meta"), (MODIFIED_META, "meta-modified")):
+        raw = next((r for k in keys if (r := _meta(doc, k))), None)
+        if raw:
+            found.append(DateCandidate(raw, basis))
+    return found
+
+
+def markup_dates(doc: Document) -> list[DateCandidate]:
+    """itemprop=datePublished on any element, and the first <time datetime> in an article."""
+    found = []
+    for element in doc.root.iter():
+        if isinstance(element.tag, str) and element.get("itemprop") == "datePublished":
+            raw = _text(element.get("datetime") or element.get("content") or element.text_content())
+            if raw:
+                found.append(DateCandidate(squash(raw), "itemprop"))
+                break
+    for css in ("article time[datetime]", "time[pubdate][datetime]"):
+        raw = doc.first((f"{css}::attr(datetime)",))
+        if raw:
+            found.append(DateCandidate(raw, "time-element"))
+            break
+    return found
+
+
+def url_date(url: str) -> DateCandidate | None:
+    """A /YYYY/MM/DD/ date in the URL path."""
+    match = _URL_DATE.search(url.split("?")[0])
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return DateCandidate(f"{year:04d}-{month:02d}-{day:02d}", "url")
+
+
+def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]:
+    """Rendered lines of the page and the index of the headline's first line (-1 if absent)."""
+    lines: list[str] = []
+    current: list[str] = []
+    head_at = -1
+    head_path = [] if head is None else [head, *head.iterancestors()]
+
+    def flush() -> None:
+        line = squash("".join(current))
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(node: HtmlElement) -> None:
+        nonlocal head_at
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+            return
+        if node.tag in _RAIL_TAGS and not any(a is node for a in head_path):
+            return
+        block = node.tag in BLOCK_TAGS or node is head
+        if block:
+            flush()
+        if node is head:
+            head_at = len(lines)
+        if node.text:
+            current.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            flush()
+
+    walk(root)
+    flush()
+    return lines, head_at
+
+
+def header_lines(doc: Document, head: HtmlElement | None, text_lines: int = 0) -> list[str]:
+    """Lines around the headline up to the article text (byline zone), plus `text_lines` more."""
+    body = doc.root.find("body")
+    if body is None or head is None:
+        return []
+    lines, at = _lines(body, head)
+    if at < 0:
+        return []
+    zone = lines[max(0, at - LINES_BEFORE) : at]
+    for number, line in enumerate(lines[at + 1 : at + 1 + LINES_AFTER], start=at + 1):
+        if len(line) > MAX_HEADER_LINE:
+            return zone + lines[number : number + text_lines]
+        zone.append(line)
+    return zone + lines[at + 1 + LINES_AFTER : at + 1 + LINES_AFTER + text_lines]
+
+
+def date_label(before: str) -> str:
+    """'updated' when the words before a shown date say it is a modification date."""
+    return "visible-updated" if _UPDATED.search(before[-40:]) else "visible"
+
+
+def visible_dates(
+    doc: Document, head: HtmlElement | None, languages: Sequence[str] | None
+) -> Iterator[DateCandidate]:
+    """Date texts shown in the headline's zone, in reading order, labelled updated or not."""
+    previous = ""
+    for line in header_lines(doc, head):
+        span = find_date_span(line, languages)
+        if span is not None:
+            raw = line[span[0] : span[1]].strip()
+            before = line[: span[0]]
+            label = before if any(ch.isalpha() for ch in before) else previous + " " + before
+            yield DateCandidate(raw, date_label(label))
+        previous = line
+
+
+def htmldate_candidate(html: str | bytes, url: str, fetched_at: datetime) -> DateCandidate | None:
+    """htmldate's reading of the original publication date (fast mode), as a last resort."""
+    from htmldate import find_date  # imported lazily: it pulls in lxml cleaners
+
+    try:
+        found = find_date(
+            html,
+            url=url,
+            original_date=True,
+            extensive_search=False,
+            max_date=fetched_at.strftime("%Y-%m-%d"),
+        )
+    except Exception:  # htmldate raises on odd markup; the date is then just unknown
+        return None
+    return DateCandidate(found, "htmldate") if found else None
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)")
+#: English-speaking regions that write month first.
+MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"})
+
+
+def page_locale(doc: Document) -> str:
+    """The page's language tag: html@lang, html@xml:lang, og:locale, Content-Language."""
+    for attribute in ("lang", "xml:lang", "{http://www.w3.org/XML/1998/namespace}lang"):
+        if value := (doc.root.get(attribute) or "").strip():
+            return value
+    return (
+        doc.first(
+            (
+                "meta[property='og:locale']::attr(content)",
+                "meta[http-equiv='content-language']::attr(content)",
+            )
+        )
+        or ""
+    )
+
+
+def page_date_order(doc: Document, texts: Iterable[str]) -> str | None:
+    """DMY or MDY as the page shows it (see docs/dates-choice.md, "Date order")."""
+    orders, separators = set(), set()
+    for text in texts:
+        for first, separator, second in _NUMERIC_DATE.findall(text):
+            separators.add(separator)
+            if int(first) > 12 >= int(second):
+                orders.add("DMY")
+            elif int(second) > 12 >= int(first):
+                orders.add("MDY")
+    if len(orders) == 1:
+        return orders.pop()
+    tag = page_locale(doc)
+    parts = re.split(r"[-_]", tag.strip().lower())
+    if len(parts) > 1 and parts[0] == "en" and re.fullmatch(r"[a-z]{2}", parts[1]):
+        return "MDY" if parts[1] in MONTH_FIRST_REGIONS else "DMY"
+    if separators and "/" not in separators:
+        return "DMY"  # 03-06-2025 and 03.06.2025 are day-first wherever they are written
+    return None
+
+
+def shown_date(raw: str) -> bool:
+    """Worth resolving: has a digit or several words ("now", "most" have neither)."""
+    return any(ch.isdigit() for ch in raw) or len(raw.split()) > 1
+
+
+def page_date_candidates(
+    doc: Document,
+    html: str | bytes,
+    fetched_at: datetime,
+    objects: Sequence[dict[str, Any]],
+    head: HtmlElement | None,
+    chip_date: str | None,
+    languages: Sequence[str] | None,
+) -> list[DateCandidate]:
+    """Every date candidate of the page (see docs/dates-choice.md), in no particular order."""
+    found = json_ld_dates(objects) + meta_dates(doc) + markup_dates(doc)
+    if (from_url := url_date(doc.url)) is not None:
+        found.append(from_url)
+    shown = list(visible_dates(doc, head, languages))
+    if chip_date and not any(c.raw == chip_date for c in shown):
+        shown.insert(0, DateCandidate(chip_date, "visible"))
+    found += [c for c in shown if shown_date(c.raw)]
+    if (guess := htmldate_candidate(html, doc.url, fetched_at)) is not None:
+        found.append(guess)
+    return found

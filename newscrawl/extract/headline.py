@@ -1,0 +1,280 @@
+"""The headline: title candidates from the page, chosen by agreement (rule: docs/headline.md).
+
+>>> from newscrawl.extract.document import parse_html
+>>> page = parse_html(
+...     "<html><head><title>Rain returns | Weekly Bugle</title>"
+...     "<meta property='og:site_name' content='Weekly Bugle'></head>"
+...     "<body><h1>Weekly Bugle</h1><h1>Rain returns</h1></body></html>", "https://bugle.example/a"
+... )
+>>> choose_headline(page, None)
+'Rain returns'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from newscrawl.extract.document import Document, squash, text_of
+
+#: Separators between a headline and the site's name in <title>/og:title.
+SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " ~ ", " / ")
+#: Separators that also occur inside headlines ("Topic: Headline"): a cut there must be
+#: confirmed by a heading or by a known site name on the other side.
+WEAK_SEPARATORS = (": ", " : ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_FOLD = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "‚": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+    }
+)
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|amp|quot|apos|lt|gt|nbsp);", re.I)
+_WORDS = re.compile(r"\w+")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_CHROME_ANCESTORS = frozenset({"header", "nav", "footer", "aside"})
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"})
+MAX_HEADLINE_CHARS = 300
+#: An h1 sharing fewer words than this with the stated title is page chrome, not the headline.
+MIN_H1_OVERLAP = 0.2
+META_SOURCES = (
+    ("og", ("meta[property='og:title']::attr(content)", "meta[name='og:title']::attr(content)")),
+    (
+        "twitter",
+        (
+            "meta[name='twitter:title']::attr(content)",
+            "meta[property='twitter:title']::attr(content)",
+        ),
+    ),
+    ("title", ("title::text",)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One title the page states, where it came from, and its comparison key."""
+
+    text: str
+    source: str  # "h1", "og", "twitter", "jsonld", "title", "heading"
+
+    @property
+    def key(self) -> str:
+        """Comparison form: case-folded, quotes and dashes unified, edge punctuation dropped."""
+        return fold(self.text)
+
+
+def clean(text: str | None) -> str:
+    """Display form: entities decoded, NFKC, zero-width characters gone, whitespace collapsed."""
+    if not text:
+        return ""
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    return squash(unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH))
+
+
+def fold(text: str) -> str:
+    """Comparison key of a title."""
+    folded = clean(text).translate(_FOLD).casefold()
+    return squash(folded).strip(" .!?:;,-|*\"'")
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, case-folded ("Move.org" and "move org" compare equal)."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def host_label(url: str) -> str:
+    """The site's own label of a host: 'www.news.bugle.co.uk' → 'bugle'."""
+    labels = [p for p in (urlsplit(url).hostname or "").split(".") if p]
+    if len(labels) > 1:
+        labels.pop()  # top-level domain
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return labels[-1] if labels else ""
+
+
+def site_names(
+    doc: Document, ld: dict[str, Any] | None, objects: Iterable[dict[str, Any]]
+) -> list[str]:
+    """Names the site goes by: og:site_name, application-name, JSON-LD publisher/WebSite."""
+    names = [
+        doc.first((f"meta[{attr}='{key}']::attr(content)",))
+        for attr, key in (
+            ("property", "og:site_name"),
+            ("name", "application-name"),
+            ("name", "apple-mobile-web-app-title"),
+            ("name", "og:site_name"),
+        )
+    ]
+    publisher = (ld or {}).get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        names.append(publisher["name"])
+    for item in objects:
+        if item.get("@type") in ("WebSite", "Organization") and isinstance(item.get("name"), str):
+            names.append(item["name"])
+    titles = {fold(m.text) for m in meta_candidates(doc, ld)}
+    return [clean(n) for n in names if n and clean(n) and fold(n) not in titles]
+
+
+def initials(text: str) -> str:
+    """First letters of the words of a name ("World Future Awards" → "wfa")."""
+    return "".join(word[0] for word in fold(text).split() if word[0].isalnum())
+
+
+def is_site_name(segment: str, sites: list[str], host: str) -> bool:
+    """Whether a title segment names the site (its name, a prefix of it, initials, host)."""
+    key = compact(segment)
+    if not key:
+        return True
+    for site in map(compact, sites):
+        short, long = sorted((key, site), key=len)
+        if len(short) >= 4 and long.startswith(short):
+            return True
+    if any(len(key) >= 2 and key == initials(site) for site in sites if len(site.split()) > 1):
+        return True
+    if len(host) < 4:
+        return False
+    return (host in key and len(key) <= len(host) + 12) or (len(key) >= 4 and key in host)
+
+
+def split_points(title: str, weak: bool) -> Iterator[tuple[str, str]]:
+    """Every (left, right) split of a title at a separator."""
+    for sep in SEPARATORS + (WEAK_SEPARATORS if weak else ()):
+        start = 0
+        while (at := title.find(sep, start)) >= 0:
+            yield title[:at].strip(), title[at + len(sep) :].strip()
+            start = at + 1
+
+
+def variants(title: str) -> list[str]:
+    """The title and every part of it left by cutting at one separator (for agreement)."""
+    found = [title]
+    for left, right in split_points(title, weak=True):
+        found += [p for p in (left, right) if p and p not in found]
+    return found
+
+
+def strip_site(title: str, is_site: Callable[[str], bool]) -> str:
+    """Drop leading/trailing segments that name the site ("Headline | Site" → "Headline")."""
+    changed = True
+    while changed:
+        changed = False
+        for left, right in split_points(title, weak=True):
+            if left and right and is_site(right) and not is_site(left):
+                title, changed = left, True
+                break
+            if left and right and is_site(left) and not is_site(right):
+                title, changed = right, True
+                break
+    return title
+
+
+def _in_chrome(element: HtmlElement) -> bool:
+    """Whether an element sits in the page's header, navigation, footer or aside."""
+    return any(
+        isinstance(a.tag, str) and (a.tag in _CHROME_ANCESTORS or a.get("role") == "banner")
+        for a in element.iterancestors()
+    )
+
+
+def heading_candidates(doc: Document, tags: tuple[str, ...]) -> list[Candidate]:
+    """Visible headings of the given tags in document order (chrome ones last)."""
+    body = doc.root.find("body")
+    if body is None:
+        return []
+    inside: list[Candidate] = []
+    outside: list[Candidate] = []
+    for element in body.iter(*tags):
+        text = clean(text_of(element))
+        if text and len(text) <= MAX_HEADLINE_CHARS:
+            candidate = Candidate(text, "h1" if element.tag == "h1" else "heading")
+            (outside if _in_chrome(element) else inside).append(candidate)
+    return inside + outside
+
+
+def meta_candidates(doc: Document, ld: dict[str, Any] | None) -> list[Candidate]:
+    """Titles stated for machines: og:title, twitter:title, JSON-LD headline/name, <title>."""
+    found = []
+    for source, selectors in META_SOURCES[:2]:
+        if text := clean(doc.first(selectors)):
+            found.append(Candidate(text, source))
+    for key in ("headline", "name"):
+        value = (ld or {}).get(key)
+        if isinstance(value, str) and (text := clean(value)):
+            found.append(Candidate(text, "jsonld"))
+            break
+    if text := clean(doc.first(META_SOURCES[2][1])):
+        found.append(Candidate(text, "title"))
+    return found
+
+
+def host_labels(doc: Document) -> list[str]:
+    """Host names of the page URL and of its canonical/og:url (the page may be a mirror)."""
+    urls = [
+        doc.url,
+        doc.first(("link[rel='canonical']::attr(href)", "meta[property='og:url']::attr(content)"))
+        or "",
+    ]
+    return [label for url in urls if (label := host_label(doc.absolute(url)))]
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Jaccard overlap of the word sets of two titles."""
+    left, right = set(_WORDS.findall(fold(a))), set(_WORDS.findall(fold(b)))
+    return len(left & right) / len(left | right) if left | right else 0.0
+
+
+def choose_headline(
+    doc: Document, ld: dict[str, Any] | None, objects: Iterable[dict[str, Any]] = ()
+) -> str | None:
+    """The article's headline by the rule of docs/headline.md."""
+    metas = meta_candidates(doc, ld)
+    sites = site_names(doc, ld, objects)
+    hosts = host_labels(doc)
+
+    def site(text: str) -> bool:
+        return any(is_site_name(text, sites, h) for h in hosts or [""])
+
+    def strip(text: str) -> str:
+        return strip_site(text, site)
+
+    full_keys = {m.key for m in metas} | {fold(strip(m.text)) for m in metas}
+    part_keys = {fold(v) for m in metas for v in variants(m.text) if not site(v)}
+    for tags, keys in ((("h1",), part_keys), (("h2", "h3"), full_keys)):
+        for candidate in heading_candidates(doc, tags):
+            if candidate.key in keys and not site(candidate.text):
+                return finish(strip(candidate.text), metas)
+    stated = [strip(m.text) for m in metas]
+    stated = [text for text in stated if fold(text) and not site(text)]
+    h1s = [c.text for c in heading_candidates(doc, ("h1",)) if not site(c.text)]
+    if h1s and (not stated or word_overlap(h1s[0], stated[0]) >= MIN_H1_OVERLAP):
+        return finish(strip(h1s[0]), metas)
+    return finish(stated[0], metas) if stated else None
+
+
+def finish(text: str, metas: list[Candidate]) -> str:
+    """Display form: no markdown marks; a stated form for an all-caps or all-lower heading."""
+    text = _MARKDOWN_HEADING.sub("", text)
+    if text.upper() == text or text.lower() == text:
+        key = fold(text)
+        for variant in (v for m in metas for v in variants(m.text)):
+            if fold(variant) == key:
+                return variant
+    return text

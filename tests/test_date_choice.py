@@ -1,0 +1,136 @@
+"""Date candidates (machine, visible, URL) and the vote that chooses datePublished."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newscrawl import datechoice
+from newscrawl.extract.attribution import headline_element
+from newscrawl.extract.dates import (
+    json_ld_dates,
+    meta_dates,
+    page_date_order,
+    url_date,
+    visible_dates,
+)
+from newscrawl.extract.document import parse_html
+from newscrawl.extract.model import DateCandidate
+
+FETCHED = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
+
+
+def choose(*candidates: tuple[str, str], order: str | None = None) -> datechoice.Resolved | None:
+    """The chosen candidate among (raw, basis) pairs."""
+    found = datechoice.resolve_all(
+        [DateCandidate(raw, basis) for raw, basis in candidates],
+        FETCHED,
+        languages=["en"],
+        timezone=None,
+        date_order=order,
+    )
+    return datechoice.choose(datechoice.place_yearless(found))
+
+
+def page(head: str, body: str, url: str = "https://bugle.example/a"):
+    """A small hand-written page."""
+    return parse_html(f"<html><head>{head}</head><body>{body}</body></html>", url)
+
+
+def test_meta_published_and_modified_are_told_apart() -> None:
+    doc = page(
+        "<meta property='article:modified_time' content='2025-03-02T10:00:00Z'>"
+        "<meta property='article:published_time' content='2025-03-01T09:00:00+01:00'>",
+        "",
+    )
+    assert [(c.raw[:10], c.basis) for c in meta_dates(doc)] == [
+        ("2025-03-01", "meta"),
+        ("2025-03-02", "meta-modified"),
+    ]
+
+
+def test_json_ld_dates_prefer_the_first_object() -> None:
+    objects = [
+        {"datePublished": "2025-01-02"},
+        {"datePublished": "2024-01-01", "dateModified": "x"},
+    ]
+    assert [(c.raw, c.basis) for c in json_ld_dates(objects)] == [
+        ("2025-01-02", "jsonld"),
+        ("x", "jsonld-modified"),
+    ]
+
+
+def test_url_date() -> None:
+    assert url_date("https://x.example/2024/05/17/story/").raw == "2024-05-17"  # type: ignore[union-attr]
+    assert url_date("https://x.example/2024/13/17/story/") is None
+
+
+def test_visible_date_by_the_headline_not_in_the_rail() -> None:
+    doc = page(
+        "",
+        "<aside><p>Rail story</p><p>March 3, 2025</p></aside>"
+        "<h1>Bridge reopens</h1><p>By Ann Lee</p><p>Updated: January 5, 2026</p>"
+        "<p>Published January 4, 2026</p><p>" + "Body text. " * 30 + "</p><p>May 1, 2020</p>",
+    )
+    head = headline_element(doc, "Bridge reopens")
+    found = [(c.raw, c.basis) for c in visible_dates(doc, head, ["en"])]
+    assert found == [("January 5, 2026", "visible-updated"), ("January 4, 2026", "visible")]
+
+
+def test_the_day_with_most_votes_wins_and_a_stamp_gives_its_time() -> None:
+    chosen = choose(
+        ("2025-08-19T13:25:59+00:00", "jsonld-modified"),
+        ("2025-01-29T20:47:55+00:00", "meta"),
+        ("August 19, 2025", "visible"),
+        ("2025-08-19", "htmldate"),
+    )
+    assert chosen is not None
+    assert (chosen.day, chosen.candidate.basis) == ("2025-08-19", "visible")
+    chosen = choose(("2025-01-29T20:47:55+00:00", "meta"), ("Jan 29, 2025", "visible"))
+    assert chosen is not None
+    assert (chosen.value.iso(), chosen.candidate.basis) == (
+        "2025-01-29T20:47:55+00:00",
+        "meta",
+    )
+
+
+def test_read_time_and_future_dates_are_rejected() -> None:
+    assert choose(("5 min", "visible")) is None
+    assert choose(("2027-01-01", "meta")) is None
+
+
+def test_yearless_visible_date_takes_the_year_of_a_matching_stamp() -> None:
+    chosen = choose(("Apr 12", "visible"), ("2020-04-12T08:00:00Z", "time-element"))
+    assert chosen is not None
+    assert chosen.day == "2020-04-12"
+
+
+def test_hour_precision_keeps_the_computed_instant() -> None:
+    chosen = choose(("3 hours ago", "visible"))
+    assert chosen is not None
+    assert chosen.value.precision == "hour"
+    assert chosen.value.iso()[:13] == "2026-01-10T09"
+
+
+def test_date_order_from_the_page() -> None:
+    doc = page("", "")
+    assert page_date_order(doc, ["28-10-2026", "07-02-2026"]) == "DMY"
+    assert page_date_order(doc, ["10/28/2026"]) == "MDY"
+    assert page_date_order(doc, ["07-02-2026"]) == "DMY"
+    assert page_date_order(doc, ["07/02/2026"]) is None
+    gb = parse_html("<html lang='en-GB'><body></body></html>", "https://x.example/")
+    assert page_date_order(gb, ["07/02/2026"]) == "DMY"
+
+
+def test_every_basis_is_allowed_by_the_record_schema() -> None:
+    from newscrawl.items import record_schema
+
+    allowed = record_schema()["properties"]["datePublishedBasis"]["enum"]
+    assert set(allowed) == {*datechoice.BASIS_ORDER, None}
+
+
+def test_xml_lang_gives_the_date_order() -> None:
+    doc = parse_html(
+        '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB"><body></body></html>',
+        "https://x.example/",
+    )
+    assert page_date_order(doc, ["02/10/2020"]) == "DMY"

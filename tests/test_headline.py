@@ -1,0 +1,88 @@
+"""Headline choice: agreement between headings and stated titles, site-name stripping."""
+
+from __future__ import annotations
+
+from newscrawl.extract.document import parse_html
+from newscrawl.extract.headline import choose_headline, host_label, is_site_name, strip_site
+
+
+def headline_of(head: str, body: str, url: str = "https://www.bugle.example/a") -> str | None:
+    """The headline chosen for a small hand-written page."""
+    page = parse_html(f"<html><head>{head}</head><body>{body}</body></html>", url)
+    return choose_headline(page, None)
+
+
+def test_h1_that_agrees_with_the_title_wins_over_a_logo_h1() -> None:
+    head = "<title>Harbour bridge reopens | Weekly Bugle</title>"
+    body = "<header><h1>Weekly Bugle</h1></header><h1>Harbour bridge reopens</h1>"
+    assert headline_of(head, body) == "Harbour bridge reopens"
+
+
+def test_site_suffix_learned_from_og_site_name_without_any_h1() -> None:
+    head = (
+        "<meta property='og:site_name' content='Weekly Bugle'>"
+        "<meta property='og:title' content='Harbour bridge reopens - Weekly Bugle'>"
+    )
+    assert headline_of(head, "<p>text</p>") == "Harbour bridge reopens"
+
+
+def test_site_prefix_from_the_host_name() -> None:
+    head = "<title>Bugle :: Council votes on parking</title>"
+    assert headline_of(head, "<p>text</p>") == "Council votes on parking"
+
+
+def test_h1_sharing_no_words_with_the_title_is_chrome() -> None:
+    head = "<meta property='og:title' content='Council votes on parking'>"
+    body = "<h1>Latest updates</h1><p>text</p>"
+    assert headline_of(head, body) == "Council votes on parking"
+
+
+def test_h1_reworded_from_the_title_is_the_visible_headline() -> None:
+    head = "<meta property='og:title' content='Council votes on new parking fees'>"
+    body = "<h1>Council votes on parking fees after long debate</h1>"
+    assert headline_of(head, body) == "Council votes on parking fees after long debate"
+
+
+def test_all_caps_heading_takes_the_stated_casing() -> None:
+    head = "<meta property='og:title' content='Council Votes on Parking'>"
+    body = "<h1>COUNCIL VOTES ON PARKING</h1>"
+    assert headline_of(head, body) == "Council Votes on Parking"
+
+
+def test_h2_agreeing_with_the_stripped_title_is_the_headline() -> None:
+    head = "<title>Council Votes On Parking | Weekly Bugle</title>"
+    body = "<h2>Weather</h2><h2>Council votes on parking</h2>"
+    assert headline_of(head, body) == "Council votes on parking"
+
+
+def test_h2_equal_to_one_part_of_the_title_is_not_enough() -> None:
+    head = "<title>Section | Council votes on parking</title>"
+    body = "<h2>Section</h2>"
+    assert headline_of(head, body, "https://x.example/a") == head[7:-8]
+
+
+def test_host_label_skips_tld_and_second_level() -> None:
+    assert host_label("https://www.news.bugle.co.uk/a") == "bugle"
+    assert host_label("https://bugle.com/a") == "bugle"
+
+
+def test_entities_and_zero_width_characters_are_cleaned() -> None:
+    page = parse_html("<html><body><p>x</p></body></html>", "https://x.example/a")
+    ld = {"@type": "NewsArticle", "headline": "Rock &amp; roll\u200b returns"}
+    assert choose_headline(page, ld) == "Rock & roll returns"
+
+
+def test_site_names_by_prefix_initials_and_host() -> None:
+    assert is_site_name("WFA", ["World Future Awards"], "")
+    assert is_site_name("Thrive Marketing", ["Thrive Marketing Agency"], "")
+    assert is_site_name("Bugle.com", [], "bugle")
+    assert not is_site_name("Bridge reopens after floods in Bugle county", [], "bugle")
+
+
+def test_strip_site_repeats_and_keeps_a_colon_headline() -> None:
+    def site(text: str) -> bool:
+        return text == "Artlyst"
+
+    assert strip_site("Best shows 2025 – Artlyst - Artlyst", site) == "Best shows 2025"
+    title = "Budget: what changes for renters"
+    assert strip_site(title, site) == title
