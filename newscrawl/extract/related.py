@@ -8,6 +8,7 @@ from lxml.html import HtmlElement
 from parsel import Selector
 
 from newscrawl.extract.attribution import plausible_name, split_chip
+from newscrawl.extract.density import is_prose
 from newscrawl.extract.document import Document, rendered_lines, squash, text_of
 from newscrawl.extract.model import RelatedCard
 from newscrawl.profiles import Profile, normalise_phrase
@@ -83,14 +84,14 @@ def nearby_name(lines: list[str], index: int) -> str | None:
 
 
 def rail_container(heading: HtmlElement, page_url: str, doc: Document) -> HtmlElement | None:
-    """Smallest ancestor of a rail heading that holds at least two links to other pages."""
+    """Smallest ancestor of a rail heading with two links to other pages, unless it is prose."""
     for ancestor in heading.iterancestors():
         if ancestor.tag in ("body", "html"):
             return None
         targets = {card_link(a, doc) for a in ancestor.iter("a") if a.get("href")}
         targets.discard(None)
         if len(targets) >= 2:
-            return ancestor
+            return None if is_prose(ancestor) else ancestor
     return None
 
 
