@@ -18,7 +18,7 @@ from newscrawl.extract.body import extract_text
 from newscrawl.extract.chrome import clean_lines, contains_any, drop, remove_chrome
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
-from newscrawl.extract.pagetype import page_type
+from newscrawl.extract.pagetype import page_type, type_from_markup
 from newscrawl.extract.related import related_cards
 from newscrawl.profiles import Profile, load_profile
 
@@ -54,6 +54,7 @@ def extract_article(
     article.date_candidates = metadata.machine_dates(doc, ld)
     if chip:
         article.date_candidates.append(DateCandidate(chip.raw_date, "visible"))
+    markup_type = type_from_markup(doc)
     protected = [head] if head is not None else []
     for element in [*rail_elements, *([chip_element] if chip_element is not None else [])]:
         if not contains_any(element, protected):
@@ -61,7 +62,7 @@ def extract_article(
     remove_chrome(doc, profile, protected)
     extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
     body = "\n\n".join(clean_lines(extract_text(doc.root, url), profile, extra))
-    article.pageType = page_type(doc, profile, ld, body)
+    article.pageType = page_type(doc, profile, markup_type, body)
     article.is_article = article.pageType == "article"
     article.articleBody = body if article.is_article else None
     article.articleId = article.articleId or article.canonicalUrl
