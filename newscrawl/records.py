@@ -13,7 +13,6 @@ from typing import Any
 
 from newscrawl import datechoice
 from newscrawl.dates import ResolvedDate, resolve
-from newscrawl.dates.order import infer_date_order
 from newscrawl.extract.model import Article
 from newscrawl.profiles import Profile
 
@@ -72,12 +71,6 @@ def resolve_text(
         return None
 
 
-def page_date_order(article: Article) -> str | None:
-    """Numeric date order settled by the unambiguous dates anywhere on the page."""
-    texts: list[str | None] = [c.raw for c in article.date_candidates]
-    texts += [card.datePublishedRaw for card in article.related]
-    return infer_date_order(texts)
-
 
 def page_languages(article: Article, profile: Profile) -> list[str] | None:
     """The site's languages, else the page's own."""
@@ -90,7 +83,7 @@ def resolve_article_dates(article: Article, profile: Profile) -> bool:
     """Fill the article's and its cards' resolved dates; False when the article's date failed."""
     fetched_at = datetime.fromisoformat(article.dateDownloaded)
     languages = page_languages(article, profile)
-    order = profile.date_order or article.date_order or page_date_order(article)
+    order = profile.date_order or article.date_order
     found = datechoice.resolve_all(
         article.date_candidates,
         fetched_at,

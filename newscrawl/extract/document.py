@@ -9,6 +9,8 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml.html import HtmlElement
 from parsel import Selector
+from trafilatura.utils import decode_file
+from w3lib.encoding import html_body_declared_encoding
 
 #: Elements that start a new line of rendered text.
 BLOCK_TAGS = frozenset(
@@ -99,13 +101,31 @@ class Document:
         return found
 
 
+def decode_html(data: bytes) -> str:
+    """Page bytes as text: UTF-8 when valid, else the declared charset, else a guess.
+
+    >>> decode_html("café".encode("cp1252") + b"<meta charset=windows-1252>")[:4]
+    'café'
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = html_body_declared_encoding(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_file(data)
+
+
 def parse_html(html: str | bytes, url: str) -> Document:
     """Parse HTML (text or bytes) into a Document; never raises on bad markup."""
-    if isinstance(html, str):
-        html = xml_safe(html).encode("utf-8")
-        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
-    else:
-        parser = lxml.html.HTMLParser(remove_comments=True)
+    if isinstance(html, bytes):
+        html = decode_html(html)
+    html = xml_safe(html).encode("utf-8", errors="replace")
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):

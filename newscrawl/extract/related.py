@@ -82,15 +82,23 @@ def nearby_name(lines: list[str], index: int) -> str | None:
     return None
 
 
+def opens_with(container: HtmlElement, heading: HtmlElement) -> bool:
+    """Whether the container's text begins with the heading's text."""
+    return normalise_phrase(text_of(container)).startswith(normalise_phrase(text_of(heading)))
+
+
 def rail_container(heading: HtmlElement, page_url: str, doc: Document) -> HtmlElement | None:
-    """Smallest ancestor of a rail heading that holds at least two links to other pages."""
+    """Smallest ancestor of a rail heading with two links to other pages, opened by the heading.
+
+    A heading in the middle of its container ("Related" inside a story) opens no rail.
+    """
     for ancestor in heading.iterancestors():
         if ancestor.tag in ("body", "html"):
             return None
         targets = {card_link(a, doc) for a in ancestor.iter("a") if a.get("href")}
         targets.discard(None)
         if len(targets) >= 2:
-            return ancestor
+            return ancestor if opens_with(ancestor, heading) else None
     return None
 
 

@@ -1,0 +1,77 @@
+"""Page-type rules: markup evidence, URL shape, running text and teaser-card listings."""
+
+from __future__ import annotations
+
+from newscrawl.extract.document import parse_html
+from newscrawl.extract.pagetype import (
+    has_running_text,
+    is_listing,
+    page_type,
+    type_from_markup,
+    type_from_url,
+)
+from newscrawl.profiles import load_profile
+
+LD = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"%s"}</script>'
+
+
+def markup(kind: str) -> str | None:
+    """type_from_markup of a page whose JSON-LD names `kind`."""
+    return type_from_markup(parse_html(f"<html><head>{LD % kind}</head></html>", "https://x.org"))
+
+
+def test_json_ld_types() -> None:
+    assert markup("NewsArticle") == "article"
+    assert markup("Product") == "product"
+    assert markup("DiscussionForumPosting") == "forum"
+    assert markup("WebPage") is None
+
+
+def test_forum_type_outranks_article_type() -> None:
+    html = f"<html><head>{LD % 'Article'}{LD % 'QAPage'}</head></html>"
+    assert type_from_markup(parse_html(html, "https://x.org")) == "forum"
+
+
+def test_og_product() -> None:
+    html = '<html><head><meta property="og:type" content="product"></head></html>'
+    assert type_from_markup(parse_html(html, "https://x.org")) == "product"
+
+
+def test_url_shapes() -> None:
+    assert type_from_url("https://docs.example.org/guide/intro") == "documentation"
+    assert type_from_url("https://example.org/forums/topic-1") == "forum"
+    assert type_from_url("https://example.org/products/red-shoe") == "product"
+    assert type_from_url("https://example.org/news/") == "listing"
+    assert type_from_url("https://example.org/news/2026/01/harbour-reopens") is None
+
+
+def test_running_text_counts_unspaced_scripts() -> None:
+    assert has_running_text("word " * 200)
+    assert has_running_text("港が再開した。" * 30)
+    assert not has_running_text("Home\nNews\nSport")
+
+
+def cards(n: int) -> str:
+    """A listing of n teaser cards with summaries."""
+    return "".join(
+        f'<div><a href="/s/{i}">Harbour story number {i} today</a>'
+        f"<p>A summary of story {i} in about a dozen words for the reader.</p></div>"
+        for i in range(n)
+    )
+
+
+def test_teaser_cards_make_a_listing() -> None:
+    doc = parse_html(f"<html><body>{cards(5)}</body></html>", "https://x.org/")
+    body = "\n".join(
+        f"A summary of story {i} in about a dozen words for the reader." for i in range(5)
+    )
+    assert is_listing(doc, body)
+    assert page_type(doc, load_profile(), None, body) == "listing"
+
+
+def test_article_with_a_few_cards_stays_an_article() -> None:
+    story = "<p>" + "The harbour reopened after a long winter of repairs. " * 40 + "</p>"
+    doc = parse_html(f"<html><body>{story}{cards(4)}</body></html>", "https://x.org/a")
+    body = "The harbour reopened after a long winter of repairs. " * 40
+    assert not is_listing(doc, body)
+    assert page_type(doc, load_profile(), None, body) == "article"
