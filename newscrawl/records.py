@@ -71,7 +71,6 @@ def resolve_text(
         return None
 
 
-
 def page_languages(article: Article, profile: Profile) -> list[str] | None:
     """The site's languages, else the page's own."""
     if profile.languages:

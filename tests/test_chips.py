@@ -27,3 +27,18 @@ def test_split_chip(text: str, publisher: str | None, raw: str) -> None:
 
 def test_text_without_a_date_is_not_a_chip() -> None:
     assert split_chip("Korea Herald", ["en"]) is None
+
+
+def test_a_teaser_cards_chip_is_not_the_pages_source_line() -> None:
+    from newscrawl.extract.attribution import source_line
+    from newscrawl.extract.document import parse_html
+    from newscrawl.profiles import load_profile
+
+    html = (
+        "<html><body><h1>Top stories</h1><div class='card'>"
+        "<a href='/a/1'>Council approves the new riverside park plan</a>"
+        "<div>Reuters2 hours ago</div></div></body></html>"
+    )
+    doc = parse_html(html, "https://example.org/")
+    head = doc.root.find(".//h1")
+    assert source_line(doc, load_profile(), head, ["en"]) == (None, None)

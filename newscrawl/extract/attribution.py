@@ -30,6 +30,8 @@ SEPARATORS = " •|·-—–,:/\u00a0"
 MAX_CHIP_CHARS = 100
 MAX_NAME_WORDS = 8
 SCAN_LIMIT = 60
+TEASER_LEVELS = 1
+TEASER_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +98,28 @@ def headline_element(doc: Document, title: str | None) -> HtmlElement | None:
     return None
 
 
+def in_teaser_card(node: HtmlElement) -> bool:
+    """Whether the node sits in a teaser card: its parent holds a headline link.
+
+    A listing card's "Reuters 2 hours ago" describes the linked story, not this page.
+    """
+    for ancestor in list(node.iterancestors())[:TEASER_LEVELS]:
+        for anchor in ancestor.iter("a"):
+            if anchor.get("href") and len(text_of(anchor).split()) >= TEASER_WORDS:
+                return True
+    return False
+
+
 def chips_after(start: HtmlElement) -> list[HtmlElement]:
     """Short elements that follow `start` in document order (candidates for the source line)."""
     found: list[HtmlElement] = []
     for element in start.itersiblings():
         for node in element.iter():
-            if isinstance(node.tag, str) and len(text_of(node)) <= MAX_CHIP_CHARS:
+            if (
+                isinstance(node.tag, str)
+                and len(text_of(node)) <= MAX_CHIP_CHARS
+                and not in_teaser_card(node)
+            ):
                 found.append(node)
             if len(found) >= SCAN_LIMIT:
                 return found
