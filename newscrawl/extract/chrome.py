@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from newscrawl.extract.document import Document, squash, text_of
+from newscrawl.extract.document import Document, short_text, squash, text_of, text_prefix
 from newscrawl.profiles import Profile, normalise_phrase
 
 #: Tags that can carry a section heading such as "Comments" or "Related Articles".
@@ -29,7 +29,7 @@ def heading_block(heading: HtmlElement, protected: list[HtmlElement]) -> HtmlEle
     while node is not None and node.tag not in ("body", "html"):
         if contains_any(node, protected):
             break
-        if not normalise_phrase(text_of(node)).startswith(start):
+        if not normalise_phrase(text_prefix(node, len(start))).startswith(start):
             break
         block = node
         node = node.getparent()
@@ -44,8 +44,8 @@ def heading_blocks(
     for element in doc.root.iter():
         if not isinstance(element.tag, str) or element.tag not in HEADING_TAGS:
             continue
-        text = text_of(element)
-        if not text or len(text) > MAX_HEADING_CHARS or normalise_phrase(text) not in headings:
+        text = short_text(element, MAX_HEADING_CHARS)
+        if not text or normalise_phrase(text) not in headings:
             continue
         block = heading_block(element, protected)
         if block is not None and block not in blocks:

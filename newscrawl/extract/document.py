@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urljoin
 
 import lxml.html
@@ -60,15 +61,18 @@ class Document:
 
     root: HtmlElement
     url: str
+    _absolute: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def selector(self) -> Selector:
-        """A parsel view over the same tree (no second parse)."""
+        """A parsel view over the same tree (no second parse; built once per page)."""
         return Selector(root=self.root, type="html")
 
     def absolute(self, href: str) -> str:
-        """Resolve a link against the page URL."""
-        return urljoin(self.url, href.strip())
+        """Resolve a link against the page URL (memoised: rails repeat the same links)."""
+        if (found := self._absolute.get(href)) is None:
+            found = self._absolute[href] = urljoin(self.url, href.strip())
+        return found
 
     def first(self, selectors: tuple[str, ...]) -> str | None:
         """Text of the first selector that matches with non-empty text."""
@@ -108,6 +112,35 @@ def text_of(element: object) -> str:
     if isinstance(element, HtmlElement):
         return squash(element.text_content())
     return squash(str(element))
+
+
+def short_text(element: HtmlElement, limit: int) -> str | None:
+    """`text_of(element)` when it is at most `limit` characters, else None.
+
+    Stops reading as soon as the text is certainly longer, so asking this of every element
+    of a page costs about as much as reading the page once (text_of would be quadratic).
+    """
+    pieces: list[str] = []
+    visible = 0
+    for piece in element.itertext():
+        pieces.append(piece)
+        visible += sum(map(len, piece.split()))  # a lower bound of the squashed length
+        if visible > limit:
+            return None
+    text = squash("".join(pieces))
+    return text if len(text) <= limit else None
+
+
+def text_prefix(element: HtmlElement, chars: int) -> str:
+    """A prefix of `text_of(element)` holding at least `chars` visible characters (or all)."""
+    pieces: list[str] = []
+    visible = 0
+    for piece in element.itertext():
+        pieces.append(piece)
+        visible += sum(map(len, piece.split()))
+        if visible >= chars:
+            break
+    return squash("".join(pieces))
 
 
 def rendered_lines(element: HtmlElement) -> list[str]:
