@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from newscrawl.extract.document import Document, short_text, squash, text_of, text_prefix
+from newscrawl.extract.document import Document, short_texts, squash, text_of, text_prefix
 from newscrawl.profiles import Profile, normalise_phrase
 
 #: Tags that can carry a section heading such as "Comments" or "Related Articles".
@@ -41,11 +41,8 @@ def heading_blocks(
 ) -> list[HtmlElement]:
     """Blocks opened by a chrome heading ("Comments", "Related Articles", "DOWNLOAD THE APP")."""
     blocks: list[HtmlElement] = []
-    for element in doc.root.iter():
-        if not isinstance(element.tag, str) or element.tag not in HEADING_TAGS:
-            continue
-        text = short_text(element, MAX_HEADING_CHARS)
-        if not text or normalise_phrase(text) not in headings:
+    for element, text in short_texts(doc.root, MAX_HEADING_CHARS):
+        if element.tag not in HEADING_TAGS or not text or normalise_phrase(text) not in headings:
             continue
         block = heading_block(element, protected)
         if block is not None and block not in blocks:

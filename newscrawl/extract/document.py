@@ -7,6 +7,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 from parsel import Selector
 
@@ -129,6 +130,37 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
             return None
     text = squash("".join(pieces))
     return text if len(text) <= limit else None
+
+
+def _visible(text: str | None) -> int:
+    """Characters of `text` that are not whitespace (a lower bound of its squashed length)."""
+    return sum(map(len, text.split())) if text else 0
+
+
+def short_texts(root: HtmlElement, limit: int) -> list[tuple[HtmlElement, str]]:
+    """Every element under `root` (itself included, document order) whose `text_of` is at
+    most `limit` characters, with that text: one pass over the tree, however deep it is."""
+    found: list[tuple[HtmlElement, str] | None] = []
+    stack: list[tuple[int, list[int], list[str] | None]] = []
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            text = node.text if isinstance(node.tag, str) else None
+            stack.append((len(found), [_visible(text)], [text] if text else []))
+            found.append(None)
+            continue
+        slot, (visible,), pieces = stack.pop()
+        raw = "".join(pieces) if pieces is not None and visible <= limit else None
+        if raw is not None and isinstance(node.tag, str):
+            text = squash(raw)
+            found[slot] = (node, text) if len(text) <= limit else None
+        if stack:
+            parent_count, parent_pieces = stack[-1][1], stack[-1][2]
+            parent_count[0] += visible + _visible(node.tail)
+            if raw is None or parent_pieces is None or parent_count[0] > limit:
+                stack[-1] = (stack[-1][0], parent_count, None)
+            else:
+                parent_pieces += (raw, node.tail or "")
+    return [pair for pair in found if pair is not None]
 
 
 def text_prefix(element: HtmlElement, chars: int) -> str:

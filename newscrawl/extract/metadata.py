@@ -147,19 +147,23 @@ def authors(doc: Document, profile: Profile, ld: dict[str, Any] | None) -> list[
     return split_names(meta) if meta else []
 
 
+def meta_content(metas: list[dict[str, str]], key: str) -> str | None:
+    """What `meta[property=key]`, then `[name=key]`, then `[itemprop=key]` says (one scan)."""
+    for attr in ("property", "name", "itemprop"):
+        for meta in metas:
+            if meta.get(attr) == key and (text := squash(meta.get("content"))):
+                return text
+    return None
+
+
 def machine_dates(doc: Document, ld: dict[str, Any] | None) -> list[DateCandidate]:
     """Publication dates stated for machines: JSON-LD, meta tags, <time datetime>."""
     found: list[DateCandidate] = []
     if ld and isinstance(ld.get("datePublished"), str):
         found.append(DateCandidate(ld["datePublished"].strip(), "jsonld"))
+    metas = [dict(meta.attrib) for meta in doc.root.iter("meta")]
     for key in META_DATE_KEYS:
-        value = doc.first(
-            (
-                f"meta[property='{key}']::attr(content)",
-                f"meta[name='{key}']::attr(content)",
-                f"meta[itemprop='{key}']::attr(content)",
-            )
-        )
+        value = meta_content(metas, key)
         if value:
             found.append(DateCandidate(value, "meta"))
             break
