@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from newscrawl.extract.document import Document, short_texts, squash, text_of, text_prefix
+from newscrawl.extract.document import Document, mentions_any, short_texts, squash, text_of, text_prefix
 from newscrawl.profiles import Profile, normalise_phrase
 
 #: Tags that can carry a section heading such as "Comments" or "Related Articles".
@@ -41,6 +41,8 @@ def heading_blocks(
 ) -> list[HtmlElement]:
     """Blocks opened by a chrome heading ("Comments", "Related Articles", "DOWNLOAD THE APP")."""
     blocks: list[HtmlElement] = []
+    if not mentions_any(doc.root, headings):
+        return blocks
     for element, text in short_texts(doc.root, MAX_HEADING_CHARS):
         if element.tag not in HEADING_TAGS or not text or normalise_phrase(text) not in headings:
             continue
@@ -66,7 +68,8 @@ def drop(element: HtmlElement) -> None:
 
 def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement]) -> int:
     """Remove chrome blocks in place (profile selectors, then heading-anchored); return count."""
-    selected = [e for e in doc.elements(profile.select("remove")) if not contains_any(e, protected)]
+    removable = doc.removable(profile.select("remove"))
+    selected = [e for e in removable if not contains_any(e, protected)]
     anchored = heading_blocks(doc, profile.chrome_headings, protected)
     removed = 0
     for element in selected + anchored:

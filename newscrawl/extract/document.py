@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
+
+#: A compound selector without combinators or pseudo-elements: tag, .class, #id, [attr='v'].
+_SIMPLE_CSS = re.compile(r"""^[\w-]*(?:[.#][\w-]+|\[[\w-]+(?:=(?:'[^'\]]*'|"[^"\]]*"))?\])*$""")
 
 #: Elements that start a new line of rendered text.
 BLOCK_TAGS = frozenset(
@@ -93,6 +98,32 @@ class Document:
                     found.append(match.root)
         return found
 
+    def removable(self, selectors: tuple[str, ...]) -> list[HtmlElement]:
+        """The elements `elements(selectors)` finds, in no significant order (for removal).
+
+        Simple selectors are tested in one pass over the tree instead of one pass each.
+        """
+        combined, complex_selectors = _combined(selectors)
+        found: list[HtmlElement] = []
+        if combined is not None:
+            found = [e for e in combined(self.root) if isinstance(e, HtmlElement)]
+        for element in self.elements(complex_selectors):
+            if element not in found:
+                found.append(element)
+        return found
+
+
+@cache
+def _combined(selectors: tuple[str, ...]) -> tuple[etree.XPath | None, tuple[str, ...]]:
+    """One XPath testing every simple selector on each node, and the selectors left over."""
+    translator = HTMLTranslator()
+    simple = [css for css in selectors if _SIMPLE_CSS.match(css.strip()) and css.strip()]
+    tests = [translator.css_to_xpath(css.strip(), prefix="self::") for css in simple]
+    rest = tuple(css for css in selectors if css not in simple)
+    if not tests:
+        return None, rest
+    return etree.XPath(f"descendant-or-self::*[{' or '.join(tests)}]"), rest
+
 
 def parse_html(html: str | bytes, url: str) -> Document:
     """Parse HTML (text or bytes) into a Document; never raises on bad markup."""
@@ -135,6 +166,15 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
 def _visible(text: str | None) -> int:
     """Characters of `text` that are not whitespace (a lower bound of its squashed length)."""
     return sum(map(len, text.split())) if text else 0
+
+
+def mentions_any(element: HtmlElement, phrases: frozenset[str] | set[str]) -> bool:
+    """Whether a normalised phrase occurs in the element's normalised text.
+
+    When it does not, no element inside has exactly that text, so a search can be skipped.
+    """
+    text = " ".join(element.text_content().split()).casefold()
+    return any(phrase in text for phrase in phrases)
 
 
 def short_texts(root: HtmlElement, limit: int) -> list[tuple[HtmlElement, str]]:
