@@ -89,11 +89,10 @@ class RunResult:
         return max((s.rss for s in self.samples), default=0)
 
     def rss_at(self, fraction: float, total: int) -> int:
-        """Summed RSS when `fraction` of the article pages had been served (last sample at 1)."""
-        if fraction >= 1.0:
-            return self.samples[-1].rss if self.samples else 0
+        """Summed RSS when `fraction` of the article pages had been served."""
         goal = fraction * total
-        return next((s.rss for s in self.samples if s.done >= goal), 0)
+        fallback = self.samples[-1].rss if self.samples else 0
+        return next((s.rss for s in self.samples if s.done >= goal), fallback)
 
 
 class TreeSampler(threading.Thread):

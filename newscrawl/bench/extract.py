@@ -99,9 +99,7 @@ def report(rates: dict[str, list[float]], pages: int) -> str:
     """The figures as printed: median and best per contender, and the ratio of medians."""
     lines = [f"pages: {pages}, rounds: {len(rates['ours'])} (pages per CPU-second, one core)"]
     for name, values in rates.items():
-        lines.append(
-            f"{name:12s} median {statistics.median(values):7.1f}  best {max(values):7.1f}"
-        )
+        lines.append(f"{name:12s} median {statistics.median(values):7.1f}  best {max(values):7.1f}")
     ratio = statistics.median(rates["ours"]) / statistics.median(rates["trafilatura"])
     lines.append(f"ratio ours/trafilatura: {ratio:.2f}")
     return "\n".join(lines)

@@ -6,7 +6,14 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from newscrawl.extract.document import Document, mentions_any, short_texts, squash, text_of, text_prefix
+from newscrawl.extract.document import (
+    Document,
+    mentions_any,
+    short_texts,
+    squash,
+    text_of,
+    text_prefix,
+)
 from newscrawl.profiles import Profile, normalise_phrase
 
 #: Tags that can carry a section heading such as "Comments" or "Related Articles".

@@ -8,7 +8,14 @@ from lxml.html import HtmlElement
 from parsel import Selector
 
 from newscrawl.extract.attribution import plausible_name, split_chip
-from newscrawl.extract.document import Document, mentions_any, rendered_lines, short_texts, squash, text_of
+from newscrawl.extract.document import (
+    Document,
+    mentions_any,
+    rendered_lines,
+    short_texts,
+    squash,
+    text_of,
+)
 from newscrawl.extract.model import RelatedCard
 from newscrawl.profiles import Profile, normalise_phrase
 
