@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import jsonschema
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from newscrawl.extract import extract_article
 from newscrawl.extract.model import Article
+from newscrawl.extract_pool import ExtractionPool, default_workers, extract_page
 from newscrawl.items import ArticleItem, FetchedPage, record_schema
 from newscrawl.profiles import load_profile
 from newscrawl.records import resolve_article_dates, to_record
@@ -43,19 +43,45 @@ class _StatsPipeline:
 
 
 class ExtractionPipeline(_StatsPipeline):
-    """Turn a FetchedPage into an Article; pages that are not articles are dropped (counted)."""
+    """Turn a FetchedPage into an Article; pages that are not articles are dropped (counted).
 
-    def process_item(self, item: Any) -> Any:
+    Extraction runs in a process pool (NEWSCRAWL_EXTRACT_WORKERS, default one per core; 0 =
+    in this process) so it uses every core and never blocks downloads. A crashed pool is
+    counted, replaced, and the page retried once in this process: no record is lost.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        settings = crawler.settings
+        workers = settings.get("NEWSCRAWL_EXTRACT_WORKERS")
+        workers = default_workers() if workers in (None, "") else int(workers)
+        self.pool = (
+            ExtractionPool(
+                workers,
+                settings.getint("NEWSCRAWL_EXTRACT_MAX_TASKS"),
+                settings.getint("NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT") or 2 * workers,
+            )
+            if workers > 0
+            else None
+        )
+
+    def open_spider(self) -> None:
+        """Start the workers while the first pages download."""
+        if self.pool is not None:
+            self.pool.start()
+
+    def close_spider(self) -> None:
+        """Stop the workers."""
+        if self.pool is not None:
+            self.pool.close()
+
+    async def process_item(self, item: Any) -> Any:
         """Extract articles; pass anything else through."""
         if not isinstance(item, FetchedPage):
             return item
+        args = (item.html, item.url, item.fetched_at, item.profile)
         try:
-            article = extract_article(
-                item.html,
-                item.url,
-                datetime.fromisoformat(item.fetched_at),
-                load_profile(item.profile),
-            )
+            article = await self.in_pool(*args) if self.pool else extract_page(*args)
         except Exception as exc:  # a page must never stop the crawl
             logger.exception("extraction failed for %s", item.url)
             raise self.dropped("extraction_error", f"extraction failed: {exc!r}", "ERROR") from exc
@@ -63,6 +89,20 @@ class ExtractionPipeline(_StatsPipeline):
         if not article.is_article:
             raise self.dropped("not_article", f"not an article ({article.pageType})", "DEBUG")
         return article
+
+    async def in_pool(self, html: str, url: str, fetched_at: str, profile: str) -> Article:
+        """Extract in a worker; after a pool crash, replace the pool and retry here once."""
+        assert self.pool is not None
+        executor = self.pool.start()
+        try:
+            return await self.pool.extract(html, url, fetched_at, profile)
+        except (BrokenProcessPool, OSError) as exc:
+            self.count("extract_pool/errors")
+            logger.error("extraction worker failed on %s (%r); retrying in-process", url, exc)
+            if self.pool.restart(executor):
+                self.count("extract_pool/restarts")
+            self.count("extract_pool/retried_in_process")
+            return extract_page(html, url, fetched_at, profile)
 
 
 class DeduplicationPipeline(_StatsPipeline):

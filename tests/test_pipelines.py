@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+
 import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
@@ -19,14 +22,20 @@ from tests.demo_site import FROZEN, expected_records, page_html
 
 @pytest.fixture
 def crawler():
-    crawler = get_crawler(Daily8Spider)
+    crawler = get_crawler(Daily8Spider, {"NEWSCRAWL_EXTRACT_WORKERS": 0})
     crawler.stats.open_spider()
     return crawler
 
 
+def call(pipe, item):
+    """Run one pipeline step (awaiting it when it is a coroutine)."""
+    result = pipe.process_item(item)
+    return asyncio.run(result) if inspect.iscoroutine(result) else result
+
+
 def run_all(crawler, item):
     for cls in (ExtractionPipeline, DeduplicationPipeline, DatePipeline, ValidationPipeline):
-        item = cls.from_crawler(crawler).process_item(item)
+        item = call(cls.from_crawler(crawler), item)
     return item
 
 
@@ -51,11 +60,11 @@ def test_listing_page_is_dropped_and_counted(crawler) -> None:
 def test_duplicate_article_id_is_dropped(crawler) -> None:
     path = expected_records()[0]["path"]
     pipes = [ExtractionPipeline.from_crawler(crawler), DeduplicationPipeline.from_crawler(crawler)]
-    first = pipes[1].process_item(pipes[0].process_item(page(path)))
+    first = call(pipes[1], call(pipes[0], page(path)))
     assert first is not None
     other_host = FetchedPage(f"http://localhost:9{path}", page_html(path), FROZEN, "daily8")
     with pytest.raises(DropItem):
-        pipes[1].process_item(pipes[0].process_item(other_host))
+        call(pipes[1], call(pipes[0], other_host))
     assert crawler.stats.get_value("newscrawl/dropped/duplicate") == 1
 
 

@@ -7,7 +7,7 @@ import importlib
 from typing import Any
 
 #: Benchmark modules under `newscrawl.bench`; each defines `register(subparsers)`.
-BENCHMARKS: tuple[str, ...] = ("quality", "dates")
+BENCHMARKS: tuple[str, ...] = ("quality", "dates", "extract", "crawl")
 
 
 def register(subparsers: Any) -> None:

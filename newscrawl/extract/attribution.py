@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from newscrawl.dates import find_date_span
-from newscrawl.extract.document import Document, squash, text_of
+from newscrawl.extract.document import Document, short_text, squash, text_of
 from newscrawl.profiles import Profile, normalise_phrase
 
 #: Words that label a date rather than name a source ("time" is an icon ligature on Daily8).
@@ -88,12 +88,12 @@ def headline_element(doc: Document, title: str | None) -> HtmlElement | None:
         return None
     target = normalise_phrase(title) if title else None
     for element in body.iter("h1"):
-        if target is None or normalise_phrase(text_of(element)) == target:
+        if target is None or is_phrase(element, target):
             return element
     if target is None:
         return None
     for element in body.iter():
-        if isinstance(element.tag, str) and normalise_phrase(text_of(element)) == target:
+        if isinstance(element.tag, str) and is_phrase(element, target):
             return element
     return None
 
@@ -110,6 +110,12 @@ def in_teaser_card(node: HtmlElement) -> bool:
     return False
 
 
+def is_phrase(element: HtmlElement, phrase: str) -> bool:
+    """Whether the element's text, normalised, is `phrase` (casefold never shortens text)."""
+    text = short_text(element, len(phrase))
+    return text is not None and normalise_phrase(text) == phrase
+
+
 def chips_after(start: HtmlElement) -> list[HtmlElement]:
     """Short elements that follow `start` in document order (candidates for the source line)."""
     found: list[HtmlElement] = []
@@ -117,7 +123,7 @@ def chips_after(start: HtmlElement) -> list[HtmlElement]:
         for node in element.iter():
             if (
                 isinstance(node.tag, str)
-                and len(text_of(node)) <= MAX_CHIP_CHARS
+                and short_text(node, MAX_CHIP_CHARS) is not None
                 and not in_teaser_card(node)
             ):
                 found.append(node)
@@ -137,7 +143,7 @@ def source_line(
     if head is not None:
         candidates += chips_after(head)
     for element in candidates:
-        text = text_of(element)
-        if text and len(text) <= MAX_CHIP_CHARS and (chip := split_chip(text, languages)):
+        text = short_text(element, MAX_CHIP_CHARS)
+        if text and (chip := split_chip(text, languages)):
             return chip, element
     return None, None

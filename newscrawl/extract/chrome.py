@@ -6,7 +6,15 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from newscrawl.extract.document import Document, squash, text_of, xml_safe
+from newscrawl.extract.document import (
+    Document,
+    mentions_any,
+    short_texts,
+    squash,
+    text_of,
+    text_prefix,
+    xml_safe,
+)
 from newscrawl.profiles import Profile, normalise_phrase
 
 #: Tags that can carry a section heading such as "Comments" or "Related Articles".
@@ -29,7 +37,7 @@ def heading_block(heading: HtmlElement, protected: list[HtmlElement]) -> HtmlEle
     while node is not None and node.tag not in ("body", "html"):
         if contains_any(node, protected):
             break
-        if not normalise_phrase(text_of(node)).startswith(start):
+        if not normalise_phrase(text_prefix(node, len(start))).startswith(start):
             break
         block = node
         node = node.getparent()
@@ -41,11 +49,10 @@ def heading_blocks(
 ) -> list[HtmlElement]:
     """Blocks opened by a chrome heading ("Comments", "Related Articles", "DOWNLOAD THE APP")."""
     blocks: list[HtmlElement] = []
-    for element in doc.root.iter():
-        if not isinstance(element.tag, str) or element.tag not in HEADING_TAGS:
-            continue
-        text = text_of(element)
-        if not text or len(text) > MAX_HEADING_CHARS or normalise_phrase(text) not in headings:
+    if not mentions_any(doc.root, headings):
+        return blocks
+    for element, text in short_texts(doc.root, MAX_HEADING_CHARS):
+        if element.tag not in HEADING_TAGS or not text or normalise_phrase(text) not in headings:
             continue
         block = heading_block(element, protected)
         if block is not None and block not in blocks:
@@ -69,7 +76,8 @@ def drop(element: HtmlElement) -> None:
 
 def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement]) -> int:
     """Remove chrome blocks in place (profile selectors, then heading-anchored); return count."""
-    selected = [e for e in doc.elements(profile.select("remove")) if not contains_any(e, protected)]
+    removable = doc.removable(profile.select("remove"))
+    selected = [e for e in removable if not contains_any(e, protected)]
     anchored = heading_blocks(doc, profile.chrome_headings, protected)
     removed = 0
     for element in selected + anchored:

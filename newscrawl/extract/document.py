@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from urllib.parse import urljoin
 
 import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
 from trafilatura.utils import decode_file
 from w3lib.encoding import html_body_declared_encoding
+
+#: A compound selector without combinators or pseudo-elements: tag, .class, #id, [attr='v'].
+_SIMPLE_CSS = re.compile(r"""^[\w-]*(?:[.#][\w-]+|\[[\w-]+(?:=(?:'[^'\]]*'|"[^"\]]*"))?\])*$""")
 
 #: Elements that start a new line of rendered text.
 BLOCK_TAGS = frozenset(
@@ -72,15 +78,18 @@ class Document:
 
     root: HtmlElement
     url: str
+    _absolute: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def selector(self) -> Selector:
-        """A parsel view over the same tree (no second parse)."""
+        """A parsel view over the same tree (no second parse; built once per page)."""
         return Selector(root=self.root, type="html")
 
     def absolute(self, href: str) -> str:
-        """Resolve a link against the page URL."""
-        return urljoin(self.url, href.strip())
+        """Resolve a link against the page URL (memoised: rails repeat the same links)."""
+        if (found := self._absolute.get(href)) is None:
+            found = self._absolute[href] = urljoin(self.url, href.strip())
+        return found
 
     def first(self, selectors: tuple[str, ...]) -> str | None:
         """Text of the first selector that matches with non-empty text."""
@@ -99,6 +108,32 @@ class Document:
                 if isinstance(match.root, HtmlElement) and match.root not in found:
                     found.append(match.root)
         return found
+
+    def removable(self, selectors: tuple[str, ...]) -> list[HtmlElement]:
+        """The elements `elements(selectors)` finds, in no significant order (for removal).
+
+        Simple selectors are tested in one pass over the tree instead of one pass each.
+        """
+        combined, complex_selectors = _combined(selectors)
+        found: list[HtmlElement] = []
+        if combined is not None:
+            found = [e for e in combined(self.root) if isinstance(e, HtmlElement)]
+        for element in self.elements(complex_selectors):
+            if element not in found:
+                found.append(element)
+        return found
+
+
+@cache
+def _combined(selectors: tuple[str, ...]) -> tuple[etree.XPath | None, tuple[str, ...]]:
+    """One XPath testing every simple selector on each node, and the selectors left over."""
+    translator = HTMLTranslator()
+    simple = [css for css in selectors if _SIMPLE_CSS.match(css.strip()) and css.strip()]
+    tests = [translator.css_to_xpath(css.strip(), prefix="self::") for css in simple]
+    rest = tuple(css for css in selectors if css not in simple)
+    if not tests:
+        return None, rest
+    return etree.XPath(f"descendant-or-self::*[{' or '.join(tests)}]"), rest
 
 
 def decode_html(data: bytes) -> str:
@@ -138,6 +173,75 @@ def text_of(element: object) -> str:
     if isinstance(element, HtmlElement):
         return squash(element.text_content())
     return squash(str(element))
+
+
+def short_text(element: HtmlElement, limit: int) -> str | None:
+    """`text_of(element)` when it is at most `limit` characters, else None.
+
+    Stops reading as soon as the text is certainly longer, so asking this of every element
+    of a page costs about as much as reading the page once (text_of would be quadratic).
+    """
+    pieces: list[str] = []
+    visible = 0
+    for piece in element.itertext():
+        pieces.append(piece)
+        visible += sum(map(len, piece.split()))  # a lower bound of the squashed length
+        if visible > limit:
+            return None
+    text = squash("".join(pieces))
+    return text if len(text) <= limit else None
+
+
+def _visible(text: str | None) -> int:
+    """Characters of `text` that are not whitespace (a lower bound of its squashed length)."""
+    return sum(map(len, text.split())) if text else 0
+
+
+def mentions_any(element: HtmlElement, phrases: frozenset[str] | set[str]) -> bool:
+    """Whether a normalised phrase occurs in the element's normalised text.
+
+    When it does not, no element inside has exactly that text, so a search can be skipped.
+    """
+    text = " ".join(element.text_content().split()).casefold()
+    return any(phrase in text for phrase in phrases)
+
+
+def short_texts(root: HtmlElement, limit: int) -> list[tuple[HtmlElement, str]]:
+    """Every element under `root` (itself included, document order) whose `text_of` is at
+    most `limit` characters, with that text: one pass over the tree, however deep it is."""
+    found: list[tuple[HtmlElement, str] | None] = []
+    stack: list[tuple[int, list[int], list[str] | None]] = []
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            text = node.text if isinstance(node.tag, str) else None
+            stack.append((len(found), [_visible(text)], [text] if text else []))
+            found.append(None)
+            continue
+        slot, (visible,), pieces = stack.pop()
+        raw = "".join(pieces) if pieces is not None and visible <= limit else None
+        if raw is not None and isinstance(node.tag, str):
+            text = squash(raw)
+            found[slot] = (node, text) if len(text) <= limit else None
+        if stack:
+            parent_count, parent_pieces = stack[-1][1], stack[-1][2]
+            parent_count[0] += visible + _visible(node.tail)
+            if raw is None or parent_pieces is None or parent_count[0] > limit:
+                stack[-1] = (stack[-1][0], parent_count, None)
+            else:
+                parent_pieces += (raw, node.tail or "")
+    return [pair for pair in found if pair is not None]
+
+
+def text_prefix(element: HtmlElement, chars: int) -> str:
+    """A prefix of `text_of(element)` holding at least `chars` visible characters (or all)."""
+    pieces: list[str] = []
+    visible = 0
+    for piece in element.itertext():
+        pieces.append(piece)
+        visible += sum(map(len, piece.split()))
+        if visible >= chars:
+            break
+    return squash("".join(pieces))
 
 
 def rendered_lines(element: HtmlElement) -> list[str]:

@@ -8,7 +8,14 @@ from lxml.html import HtmlElement
 from parsel import Selector
 
 from newscrawl.extract.attribution import plausible_name, split_chip
-from newscrawl.extract.document import Document, rendered_lines, squash, text_of
+from newscrawl.extract.document import (
+    Document,
+    mentions_any,
+    rendered_lines,
+    short_texts,
+    squash,
+    text_of,
+)
 from newscrawl.extract.model import RelatedCard
 from newscrawl.profiles import Profile, normalise_phrase
 
@@ -127,10 +134,10 @@ def rail_cards(doc: Document, profile: Profile) -> tuple[list[HtmlElement], list
         return cards, []
     headings = {normalise_phrase(h) for h in profile.related.get("heading", ())}
     containers: list[HtmlElement] = []
-    for element in doc.root.iter():
-        if not isinstance(element.tag, str) or len(text_of(element)) > 60:
-            continue
-        if normalise_phrase(text_of(element)) in headings and not len(element.findall(".//a")):
+    if not mentions_any(doc.root, headings):
+        return cards, containers
+    for element, text in short_texts(doc.root, 60):
+        if normalise_phrase(text) in headings and not len(element.findall(".//a")):
             container = rail_container(element, doc.url, doc)
             if container is not None and container not in containers:
                 containers.append(container)

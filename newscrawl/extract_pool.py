@@ -1,0 +1,117 @@
+"""Run `extract_article` in worker processes, so extraction uses every core and never blocks
+the crawl's reactor. No Scrapy here: the pipeline owns one `ExtractionPool` and awaits it.
+
+Workers are started by a forkserver (spawn where there is none) that has already imported
+the extraction code, so starting or recycling one is cheap; each worker is replaced after
+`max_tasks` pages, which keeps the memory of long crawls flat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import datetime
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.model import Article
+from newscrawl.profiles import load_profile
+
+logger = logging.getLogger(__name__)
+
+#: Test-only: a worker that sees this environment variable's value in a page exits at once.
+CRASH_MARKER_ENV = "NEWSCRAWL_TEST_WORKER_CRASH_MARKER"
+#: Modules a forkserver imports once, so every worker it forks starts warm.
+PRELOAD = ["newscrawl.extract_pool"]
+
+
+def extract_page(html: str, url: str, fetched_at: str, profile: str) -> Article:
+    """The pipeline's extraction of one page (what a worker runs; also the in-process path)."""
+    return extract_article(html, url, datetime.fromisoformat(fetched_at), load_profile(profile))
+
+
+def _worker_extract(html: str, url: str, fetched_at: str, profile: str) -> Article:
+    """`extract_page` in a worker, with the test-only crash hook."""
+    marker = os.environ.get(CRASH_MARKER_ENV)
+    if marker and marker in html:
+        os._exit(70)
+    return extract_page(html, url, fetched_at, profile)
+
+
+def _warm_up() -> None:
+    """Import and initialise the extraction code in a fresh worker."""
+    load_profile("generic")
+
+
+def default_workers() -> int:
+    """One worker per core."""
+    return os.cpu_count() or 1
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """A forkserver context preloaded with the extraction code (spawn where unsupported)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class ExtractionPool:
+    """A process pool for `extract_page` with a bound on pages in flight.
+
+    `submit` waits (asynchronously) while `max_in_flight` pages are already with the workers,
+    so pages queue in Scrapy (which then slows downloads) instead of piling up here.
+    """
+
+    def __init__(self, workers: int, max_tasks: int | None, max_in_flight: int) -> None:
+        self.workers = workers
+        self.max_tasks = max_tasks or None
+        self.max_in_flight = max(1, max_in_flight)
+        self.restarts = 0
+        self._executor: ProcessPoolExecutor | None = None
+        self._slots: asyncio.Semaphore | None = None
+
+    def start(self) -> ProcessPoolExecutor:
+        """The running executor (created on first use or after a crash)."""
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=pool_context(),
+                initializer=_warm_up,
+                max_tasks_per_child=self.max_tasks,
+            )
+        return self._executor
+
+    async def extract(self, html: str, url: str, fetched_at: str, profile: str) -> Article:
+        """Extract one page in a worker; raises BrokenProcessPool when a worker died."""
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.max_in_flight)
+        async with self._slots:
+            future: Future[Article] = self.start().submit(
+                _worker_extract, html, url, fetched_at, profile
+            )
+            return await asyncio.wrap_future(future)
+
+    def restart(self, broken: ProcessPoolExecutor | None) -> bool:
+        """Replace the executor after a crash (once per broken executor); True if replaced."""
+        if broken is None or broken is not self._executor:
+            return False
+        self._executor = None
+        broken.shutdown(wait=False, cancel_futures=True)
+        self.restarts += 1
+        self.start()
+        return True
+
+    @property
+    def executor(self) -> ProcessPoolExecutor | None:
+        """The current executor, if started."""
+        return self._executor
+
+    def close(self) -> None:
+        """Stop the workers (pending pages are cancelled; in-flight ones finish)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
