@@ -25,6 +25,7 @@ def crawl(out: Path, workers: int) -> tuple[list[dict], str]:
             {"start_url": f"{base}/en", "also_allow": "localhost"},
             {
                 "NEWSCRAWL_OUTPUT_DIR": out,
+                "NEWSCRAWL_STATE_DIR": out / "state",
                 "NEWSCRAWL_FETCHED_AT": FROZEN,
                 "NEWSCRAWL_EXTRACT_WORKERS": workers,
                 "AUTOTHROTTLE_ENABLED": False,

@@ -38,7 +38,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         result = run_crawl(
             "daily8",
             {"start_url": f"{site.base}/en/hashtag/faults", "also_allow": "localhost"},
-            {"NEWSCRAWL_OUTPUT_DIR": out, **SETTINGS},
+            {"NEWSCRAWL_OUTPUT_DIR": out, "NEWSCRAWL_STATE_DIR": out / "state", **SETTINGS},
             timeout=240,
         )
         requests, forbidden = list(site.requests), list(site.forbidden_requests)

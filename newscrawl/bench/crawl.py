@@ -141,7 +141,12 @@ def crawl_once(label: str, server: MemorySiteServer, extra: dict[str, Any], out:
     """Run one `scrapy crawl daily8` against the server and measure it."""
     feed = out / f"{label}.jsonl"
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    settings = {**CRAWL_SETTINGS, **extra, "FEEDS": json.dumps({str(feed): {"format": "jsonl"}})}
+    settings = {
+        **CRAWL_SETTINGS,
+        **extra,
+        "FEEDS": json.dumps({str(feed): {"format": "jsonl"}}),
+        "NEWSCRAWL_STATE_DIR": str(out / f"{label}-state"),
+    }
     argv = crawl_command("daily8", {"start_url": f"{base}/en", "also_allow": "localhost"}, settings)
     server.served_articles = 0
     started = time.monotonic()
