@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ MAX_NAME_WORDS = 8
 SCAN_LIMIT = 60
 TEASER_LEVELS = 1
 TEASER_WORDS = 4
+MAX_TEASER_LINKS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,7 @@ def in_teaser_card(node: HtmlElement) -> bool:
     A listing card's "Reuters 2 hours ago" describes the linked story, not this page.
     """
     for ancestor in list(node.iterancestors())[:TEASER_LEVELS]:
-        for anchor in ancestor.iter("a"):
+        for anchor in itertools.islice(ancestor.iter("a"), MAX_TEASER_LINKS):
             if anchor.get("href") and len(text_of(anchor).split()) >= TEASER_WORDS:
                 return True
     return False
@@ -121,11 +123,7 @@ def chips_after(start: HtmlElement) -> list[HtmlElement]:
     found: list[HtmlElement] = []
     for element in start.itersiblings():
         for node in element.iter():
-            if (
-                isinstance(node.tag, str)
-                and short_text(node, MAX_CHIP_CHARS) is not None
-                and not in_teaser_card(node)
-            ):
+            if isinstance(node.tag, str) and short_text(node, MAX_CHIP_CHARS) is not None:
                 found.append(node)
             if len(found) >= SCAN_LIMIT:
                 return found
@@ -139,11 +137,11 @@ def source_line(
     doc: Document, profile: Profile, head: HtmlElement | None, languages: Sequence[str] | None
 ) -> tuple[Chip | None, HtmlElement | None]:
     """The source/date chip of the article (profile selector first, then near the headline)."""
-    candidates = doc.elements(profile.select("source_line"))
-    if head is not None:
-        candidates += chips_after(head)
-    for element in candidates:
+    selected = doc.elements(profile.select("source_line"))
+    nearby = chips_after(head) if head is not None else []
+    for element in selected + nearby:
         text = short_text(element, MAX_CHIP_CHARS)
-        if text and (chip := split_chip(text, languages)):
+        chip = split_chip(text, languages) if text else None
+        if chip and (element in selected or not in_teaser_card(element)):
             return chip, element
     return None, None
