@@ -57,10 +57,17 @@ def test_exponential_backoff_without_retry_after_is_capped(middleware) -> None:
     url = "https://www.daily8.com/en"
     mw.process_response(Request(url, meta={"retry_times": 2}), response(503, url))
     assert slot.delay == 2.0 * 2**2
-    mw.process_response(
-        Request(url, meta={"retry_times": 2}), response(503, url, **{"Retry-After": "99999"})
-    )
+    mw.process_response(Request(url, meta={"retry_times": 9}), response(503, url))
     assert slot.delay == 300.0
+
+
+def test_retry_after_beyond_the_bound_is_not_retried(middleware) -> None:
+    mw, slot = middleware
+    url = "https://www.daily8.com/en"
+    too_long = response(503, url, **{"Retry-After": "99999"})
+    result = mw.process_response(Request(url, meta={"retry_times": 0}), too_long)
+    assert result is too_long and slot.delay < 60
+    assert mw.crawler.stats.get_value("newscrawl/retry_after/too_long") == 1
 
 
 def test_other_statuses_do_not_back_off(middleware) -> None:
