@@ -15,7 +15,7 @@ from datetime import datetime
 from newscrawl.extract import dates, metadata
 from newscrawl.extract.attribution import headline_element, source_line
 from newscrawl.extract.body import extract_text
-from newscrawl.extract.chrome import clean_lines, contains_any, drop, remove_chrome
+from newscrawl.extract.chrome import clean_lines, contains_any, drop, in_table, remove_chrome
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
 from newscrawl.extract.pagetype import page_type, type_from_markup
@@ -66,7 +66,8 @@ def extract_article(
     )
     markup_type = type_from_markup(doc)
     protected = [head] if head is not None else []
-    for element in [*rail_elements, *([chip_element] if chip_element is not None else [])]:
+    chips = [chip_element] if chip_element is not None and not in_table(chip_element) else []
+    for element in [*rail_elements, *chips]:
         if not contains_any(element, protected):
             drop(element)
     remove_chrome(doc, profile, protected)

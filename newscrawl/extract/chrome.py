@@ -60,6 +60,21 @@ def heading_blocks(
     return blocks
 
 
+TABLE_TAGS = frozenset(["table", "thead", "tbody", "tfoot", "tr", "td", "th"])
+
+
+def in_table(element: HtmlElement) -> bool:
+    """Whether the element is part of a table (data rows are body text, never a source line).
+
+    >>> from lxml.html import fromstring
+    >>> in_table(fromstring("<table><tr><td>HD 225.86</td></tr></table>").find(".//td"))
+    True
+    >>> in_table(fromstring("<div><p>Reuters, 2 hours ago</p></div>").find(".//p"))
+    False
+    """
+    return element.tag in TABLE_TAGS or any(a.tag in TABLE_TAGS for a in element.iterancestors())
+
+
 def drop(element: HtmlElement) -> None:
     """Remove an element from its tree, keeping the text that follows it."""
     parent = element.getparent()
