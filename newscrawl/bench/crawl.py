@@ -192,6 +192,8 @@ def ours_settings(args: argparse.Namespace) -> dict[str, Any]:
         settings["NEWSCRAWL_EXTRACT_WORKERS"] = args.workers
     if args.max_tasks is not None:
         settings["NEWSCRAWL_EXTRACT_MAX_TASKS"] = args.max_tasks
+    if args.max_in_flight is not None:
+        settings["NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT"] = args.max_in_flight
     return settings
 
 
@@ -218,6 +220,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--seed", type=int, default=1, help="site generator seed")
     parser.add_argument("--workers", type=int, default=None, help="NEWSCRAWL_EXTRACT_WORKERS")
     parser.add_argument("--max-tasks", type=int, default=None, help="NEWSCRAWL_EXTRACT_MAX_TASKS")
+    parser.add_argument(
+        "--max-in-flight", type=int, default=None, help="NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT"
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the naive run")
     parser.add_argument("--keep-logs", metavar="DIR", help="copy the crawl logs to DIR")
     parser.set_defaults(func=run)
