@@ -86,3 +86,21 @@ def test_strip_site_repeats_and_keeps_a_colon_headline() -> None:
     assert strip_site("Best shows 2025 – Artlyst - Artlyst", site) == "Best shows 2025"
     title = "Budget: what changes for renters"
     assert strip_site(title, site) == title
+
+
+def test_typographic_quotes_follow_a_stated_title_written_straight() -> None:
+    page = parse_html(
+        "<html><head><title>Why it's raining | Bugle</title></head>"
+        "<body><h1>Why it\u2019s raining</h1></body></html>",
+        "https://bugle.example/a",
+    )
+    assert choose_headline(page, None) == "Why it's raining"
+
+
+def test_typographic_quotes_stay_when_the_stated_title_has_them() -> None:
+    page = parse_html(
+        "<html><head><title>Why it\u2019s raining | Bugle</title></head>"
+        "<body><h1>Why it\u2019s raining</h1></body></html>",
+        "https://bugle.example/a",
+    )
+    assert choose_headline(page, None) == "Why it\u2019s raining"

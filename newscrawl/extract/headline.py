@@ -46,6 +46,8 @@ _FOLD = str.maketrans(
         "−": "-",
     }
 )
+#: Typographic quotes and apostrophes and their straight forms.
+_STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|amp|quot|apos|lt|gt|nbsp);", re.I)
 _WORDS = re.compile(r"\w+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -270,11 +272,15 @@ def choose_headline(
 
 
 def finish(text: str, metas: list[Candidate]) -> str:
-    """Display form: no markdown marks; a stated form for an all-caps or all-lower heading."""
+    """Display form: no markdown marks; the stated form for an all-caps or all-lower heading
+    or for one whose typographic quotes the stated title writes straight."""
     text = _MARKDOWN_HEADING.sub("", text)
-    if text.upper() == text or text.lower() == text:
-        key = fold(text)
-        for variant in (v for m in metas for v in variants(m.text)):
-            if fold(variant) == key:
-                return variant
+    key = fold(text)
+    straight = text.translate(_STRAIGHT_QUOTES)
+    cased = text.upper() == text or text.lower() == text
+    for variant in (v for m in metas for v in variants(m.text)):
+        if cased and fold(variant) == key:
+            return variant
+        if straight != text and variant == straight:
+            return variant
     return text
