@@ -8,6 +8,7 @@ from newscrawl.extract.pagetype import (
     is_listing,
     page_type,
     type_from_markup,
+    type_from_structure,
     type_from_url,
 )
 from newscrawl.profiles import load_profile
@@ -75,3 +76,44 @@ def test_article_with_a_few_cards_stays_an_article() -> None:
     body = "The harbour reopened after a long winter of repairs. " * 40
     assert not is_listing(doc, body)
     assert page_type(doc, load_profile(), None, body) == "article"
+
+
+STORY = "<p>" + "The harbour reopened after a long winter of repairs. " * 6 + "</p>"
+
+
+def structure(body: str, head: str = "") -> str | None:
+    """type_from_structure of a small page."""
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return type_from_structure(parse_html(html, "https://x.org/item"))
+
+
+def test_cart_and_price_markup_make_a_product() -> None:
+    page = (
+        '<h1>Red shoe</h1><span itemprop="price">49.00</span>'
+        '<form action="/cart/add"><button>Add to cart</button></form>' + STORY
+    )
+    assert structure(page) == "product"
+
+
+def test_code_blocks_and_edit_link_make_documentation() -> None:
+    page = "<pre><code>pip install x</code></pre><pre>x.run()</pre><a>Edit this page</a>"
+    assert structure(page + STORY) == "documentation"
+
+
+def test_post_blocks_alone_are_not_enough() -> None:
+    posts = "".join(
+        f'<div class="post-author">user{i}</div><div class="post-body">{STORY}</div>'
+        for i in range(3)
+    )
+    assert structure(posts) is None  # 2 points: below OTHER_MARGIN (blogs share these classes)
+
+
+def test_article_evidence_outweighs_a_shop_sidebar() -> None:
+    head = '<meta property="og:type" content="article">'
+    head += '<meta property="article:published_time" content="2026-01-02">'
+    page = '<div class="byline">By A. Writer</div><time>2 Jan</time><button>Buy now</button>'
+    assert structure(page + STORY * 8, head) is None
+
+
+def test_plain_story_has_no_structural_type() -> None:
+    assert structure("<h1>Harbour</h1>" + STORY * 3) is None

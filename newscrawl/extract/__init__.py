@@ -18,7 +18,7 @@ from newscrawl.extract.body import extract_text
 from newscrawl.extract.chrome import clean_lines, contains_any, drop, in_table, remove_chrome
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
-from newscrawl.extract.pagetype import page_type, type_from_markup
+from newscrawl.extract.pagetype import page_type, type_from_markup, type_from_structure
 from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
 from newscrawl.profiles import Profile, load_profile
@@ -65,6 +65,7 @@ def extract_article(
         doc, [c.raw for c in article.date_candidates] + [c.datePublishedRaw or "" for c in cards]
     )
     markup_type = type_from_markup(doc)
+    structure_type = type_from_structure(doc)
     protected = [head] if head is not None else []
     chips = [chip_element] if chip_element is not None and not in_table(chip_element) else []
     for element in [*rail_elements, *chips]:
@@ -73,7 +74,7 @@ def extract_article(
     remove_chrome(doc, profile, protected)
     extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
     body = "\n\n".join(clean_lines(extract_text(doc.root, url), profile, extra))
-    article.pageType = page_type(doc, profile, markup_type, body)
+    article.pageType = page_type(doc, profile, markup_type, body, structure_type)
     article.is_article = article.pageType == "article"
     article.articleBody = body if article.is_article else None
     article.articleId = article.articleId or article.canonicalUrl
