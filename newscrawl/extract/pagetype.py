@@ -187,20 +187,17 @@ def page_type(
 ) -> str:
     """'article', or the kind of non-article page: profile URL rules, markup, URL, text.
 
-        `by_markup` and `by_structure` are `type_from_markup` and `type_from_structure` of the
-        page before chrome removal (scripts, forms and navigation are chrome).
+    `by_markup` and `by_structure` are `type_from_markup` and `type_from_structure` of the
+    page before chrome removal (scripts, forms and navigation are chrome).
 
-        >>> from newscrawl.profiles import load_profile
-        >>> from newscrawl.extract.document import parse_html
-        >>> from lxml.html import HtmlElement
-
-    from newscrawl.extract.document import parse_html
-        >>> forum = parse_html("<p>hi</p>", "https://forum.example.org/t/help/12")
-        >>> page_type(forum, load_profile(), None, "word " * 300)
-        'forum'
-        >>> story = parse_html("<p>hi</p>", "https://example.org/2026/story")
-        >>> page_type(story, load_profile(), None, "word " * 300)
-        'article'
+    >>> from newscrawl.profiles import load_profile
+    >>> from newscrawl.extract.document import parse_html
+    >>> forum = parse_html("<p>hi</p>", "https://forum.example.org/t/help/12")
+    >>> page_type(forum, load_profile(), None, "word " * 300)
+    'forum'
+    >>> story = parse_html("<p>hi</p>", "https://example.org/2026/story")
+    >>> page_type(story, load_profile(), None, "word " * 300)
+    'article'
     """
     url = doc.url
     by_url = profile.classify_url(url)
