@@ -3,7 +3,8 @@
 Inputs: random text and bytes, and the demo pages mutated (truncated, slices duplicated,
 tags dropped, deep nesting injected, huge attributes, NULs, invalid UTF-8). Every input must
 go through `extract_article` and the record stage without an exception, in bounded time.
-The worst case per input is printed at the end (CI budget for this module: about 60 s).
+The worst case per input is printed at the end (CI budget for this module: about 60 s; 400
+date strings, since each unparseable one without a language hint walks every dateparser language).
 """
 
 from __future__ import annotations
@@ -192,7 +193,7 @@ DATE_LIKE = st.one_of(
 )
 
 
-@settings(max_examples=1500, deadline=None, derandomize=True)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(
     text=DATE_LIKE,
     profile=st.sampled_from(PROFILES),
