@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.headline import choose_headline, host_label, is_site_name, strip_site
 
@@ -88,19 +90,13 @@ def test_strip_site_repeats_and_keeps_a_colon_headline() -> None:
     assert strip_site(title, site) == title
 
 
-def test_typographic_quotes_follow_a_stated_title_written_straight() -> None:
-    page = parse_html(
-        "<html><head><title>Why it's raining | Bugle</title></head>"
-        "<body><h1>Why it\u2019s raining</h1></body></html>",
-        "https://bugle.example/a",
-    )
-    assert choose_headline(page, None) == "Why it's raining"
-
-
-def test_typographic_quotes_stay_when_the_stated_title_has_them() -> None:
-    page = parse_html(
-        "<html><head><title>Why it\u2019s raining | Bugle</title></head>"
-        "<body><h1>Why it\u2019s raining</h1></body></html>",
-        "https://bugle.example/a",
-    )
-    assert choose_headline(page, None) == "Why it\u2019s raining"
+@pytest.mark.parametrize(
+    ("stated", "shown"),
+    [
+        ("Why it's raining", "Why it's raining"),  # the stated title's straight quotes win
+        ("Why it\u2019s raining", "Why it\u2019s raining"),  # typographic ones stay when stated
+    ],
+)
+def test_typographic_quotes_follow_the_stated_title(stated: str, shown: str) -> None:
+    head = f"<title>{stated} | Bugle</title>"
+    assert headline_of(head, "<h1>Why it\u2019s raining</h1>", "https://bugle.example/a") == shown

@@ -18,7 +18,12 @@ from newscrawl.extract.body import extract_text
 from newscrawl.extract.chrome import clean_lines, contains_any, drop, in_table, remove_chrome
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
-from newscrawl.extract.pagetype import page_type, type_from_markup, type_from_structure
+from newscrawl.extract.pagetype import (
+    page_type,
+    strong_type,
+    type_from_markup,
+    type_from_structure,
+)
 from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
 from newscrawl.profiles import Profile, load_profile
@@ -65,7 +70,8 @@ def extract_article(
         doc, [c.raw for c in article.date_candidates] + [c.datePublishedRaw or "" for c in cards]
     )
     markup_type = type_from_markup(doc)
-    structure_type = type_from_structure(doc)
+    decided = strong_type(url, profile, markup_type)
+    structure_type = None if decided else type_from_structure(doc)
     protected = [head] if head is not None else []
     chips = [chip_element] if chip_element is not None and not in_table(chip_element) else []
     for element in [*rail_elements, *chips]:

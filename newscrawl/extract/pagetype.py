@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -178,6 +179,11 @@ def is_listing(doc: Document, body: str) -> bool:
     return card_words >= LISTING_SHARE * max(len(body.split()), 1)
 
 
+def strong_type(url: str, profile: Profile, by_markup: str | None) -> str | None:
+    """The type that strong evidence decides: the profile's URL rules, markup, URL shape."""
+    return profile.classify_url(url) or by_markup or type_from_url(url)
+
+
 def page_type(
     doc: Document,
     profile: Profile,
@@ -199,15 +205,9 @@ def page_type(
     >>> page_type(story, load_profile(), None, "word " * 300)
     'article'
     """
-    url = doc.url
-    by_url = profile.classify_url(url)
-    if by_url:
-        return by_url
-    if by_markup:
-        return by_markup
-    by_shape = type_from_url(url)
-    if by_shape:
-        return by_shape
+    strong = strong_type(doc.url, profile, by_markup)
+    if strong:
+        return strong
     if is_listing(doc, body):
         return "listing"
     if by_structure:
@@ -223,20 +223,18 @@ CART_TEXT = re.compile(
 )
 CART_ATTR = re.compile(r"add[-_]?to[-_]?(?:cart|bag|basket)|product[-_]?price|/cart", re.I)
 PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|USD|GBP|kr|zł))(?!\w)")
-#: Signs of a forum thread: reply/quote buttons, post and user-info blocks.
-FORUM_TEXT = re.compile(r"^(?:reply|quote|report|like|#\d+|joined:?.*|posts:?\s*\d+.*)$", re.I)
+#: Signs of a forum thread: post and user-info blocks.
 FORUM_ATTR = re.compile(
     r"\b(?:post[-_]?(?:body|content|author|user|message)|message[-_]?(?:body|content)"
     r"|username|user[-_]?info|postbit|topic[-_]?post|comment[-_]?author|reply[-_]?count)\b",
     re.I,
 )
-#: Signs of documentation: edit links, doc sidebars and tables of contents, code blocks.
+#: Signs of documentation: edit links, tables of contents, code blocks.
 DOCS_TEXT = re.compile(
     r"^(?:edit (?:this|on github|page)|edit this page.*|on this page|table of contents"
     r"|was this (?:page|article) helpful\??|next|previous)$",
     re.I,
 )
-DOCS_ATTR = re.compile(r"\b(?:docs?[-_]?(?:sidebar|nav|content)|sidebar|toc|breadcrumbs?)\b", re.I)
 #: Signs of a service or landing page: calls to action and sign-up/contact forms.
 CTA_TEXT = re.compile(
     r"^(?:book a (?:demo|call|consultation)|request a (?:demo|quote)|get (?:a )?(?:quote|started"
@@ -244,42 +242,15 @@ CTA_TEXT = re.compile(
     r"|start (?:free )?trial|sign up (?:for )?free|call (?:us )?now)\b",
     re.I,
 )
-#: Signs of an article: publication meta, bylines, dated <time>.
-ARTICLE_META = (
-    "meta[property='article:published_time']",
-    "meta[name='article:published_time']",
-    "meta[itemprop='datePublished']",
-    "[itemprop='datePublished']",
-)
+#: Signs of an article (besides publication meta and <time>): byline blocks.
 BYLINE_ATTR = re.compile(r"\b(?:byline|author|post[-_]?meta|entry[-_]?meta|dateline)\b", re.I)
+#: Button and link labels longer than this are not calls to action.
 SHORT = 40
 
 
-def page_features(doc: Document) -> dict[str, int]:
+def page_features(doc: Document) -> Counter[str]:
     """Counts of structural signs of each page type, from one pass over the tree."""
-    f = dict.fromkeys(
-        (
-            "cart",
-            "price_md",
-            "price",
-            "forum_text",
-            "forum_attr",
-            "docs_text",
-            "docs_attr",
-            "code",
-            "cta",
-            "forms",
-            "email",
-            "byline",
-            "time",
-            "art_meta",
-            "article_tag",
-            "long_p",
-            "nav_links",
-            "og_article",
-        ),
-        0,
-    )
+    f: Counter[str] = Counter()
     for el in doc.root.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -297,8 +268,6 @@ def page_features(doc: Document) -> dict[str, int]:
             if label and len(label) <= SHORT:
                 if CART_TEXT.match(label):
                     f["cart"] += 1
-                if FORUM_TEXT.match(label):
-                    f["forum_text"] += 1
                 if DOCS_TEXT.match(label):
                     f["docs_text"] += 1
                 if CTA_TEXT.match(label):
@@ -307,8 +276,6 @@ def page_features(doc: Document) -> dict[str, int]:
             f["cart"] += 1
         if FORUM_ATTR.search(attrs):
             f["forum_attr"] += 1
-        if DOCS_ATTR.search(attrs):
-            f["docs_attr"] += 1
         if BYLINE_ATTR.search(attrs) or el.get("rel") == "author":
             f["byline"] += 1
         if tag == "pre" or (
@@ -319,10 +286,6 @@ def page_features(doc: Document) -> dict[str, int]:
             f["time"] += 1
         elif tag == "article":
             f["article_tag"] += 1
-        elif tag == "form":
-            f["forms"] += 1
-        elif tag == "input" and el.get("type") == "email":
-            f["email"] += 1
         elif tag == "p":
             if len((el.text_content() or "").split()) >= PARAGRAPH_WORDS:
                 f["long_p"] += 1
@@ -332,8 +295,6 @@ def page_features(doc: Document) -> dict[str, int]:
                 f["art_meta"] += 1
             elif prop == "og:type" and (el.get("content") or "").lower() == "article":
                 f["og_article"] += 1
-        elif tag == "nav":
-            f["nav_links"] = max(f["nav_links"], sum(1 for _ in el.iter("a")))
     f["price"] = len(PRICE.findall(doc.root.text_content()))
     return f
 
