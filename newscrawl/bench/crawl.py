@@ -207,6 +207,7 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="newscrawl-bench-") as tmp, serve_pages(pages) as srv:
         results = [crawl_once(label, srv, extra, Path(tmp)) for label, extra in runs]
         if args.keep_logs:
+            Path(args.keep_logs).mkdir(parents=True, exist_ok=True)
             for log in Path(tmp).glob("*.log"):
                 (Path(args.keep_logs) / log.name).write_bytes(log.read_bytes())
     print(format_results(results, args.pages))
