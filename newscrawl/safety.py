@@ -32,6 +32,7 @@ import re
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -101,6 +102,7 @@ def address_risk(ip: IPAddress) -> str | None:
     return None if ip.is_global else "non-global"
 
 
+@lru_cache(maxsize=4096)
 def host_risk(host: str) -> str | None:
     """Why a URL host is local or private ('loopback address 127.0.0.1'), or None."""
     host = host.lower().rstrip(".")

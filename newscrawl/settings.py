@@ -24,6 +24,9 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+# Scrapy starts this many tasks per response to run its outputs through the pipelines; pages
+# yield one item each, so 100 (the default) only costs reactor time.
+CONCURRENT_ITEMS = 16
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the spider's errback logs the failure once, as a WARNING

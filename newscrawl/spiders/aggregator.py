@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse, XmlResponse
-from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
@@ -19,7 +18,8 @@ from newscrawl.encoding import decode_page
 from newscrawl.items import FetchedPage
 from newscrawl.middlewares import FETCHED_AT
 from newscrawl.profiles import load_profile
-from newscrawl.safety import policy_for
+from newscrawl.safety import AddressPolicy, policy_for
+from newscrawl.spiders.links import page_links
 
 
 class AggregatorSpider(RedisWorkerMixin, scrapy.Spider):
@@ -51,7 +51,7 @@ class AggregatorSpider(RedisWorkerMixin, scrapy.Spider):
         self.also_allow = tuple(h.strip() for h in (also_allow or "").split(",") if h.strip())
         hosts |= set(self.also_allow)
         self.allowed_domains = sorted(h for h in hosts if h)
-        self.links = LinkExtractor(unique=True)
+        self._policy: AddressPolicy | None = None
         self.seen_article_ids: set[str] = set()
 
     @classmethod
@@ -101,22 +101,29 @@ class AggregatorSpider(RedisWorkerMixin, scrapy.Spider):
     def follow(self, response: TextResponse) -> Iterator[scrapy.Request]:
         """Requests for the links worth following (articles once per id, listings)."""
         knows_urls = bool(self.profile.article_urls or self.profile.listing_urls)
-        policy = policy_for(self, self.settings.getbool("NEWSCRAWL_ALLOW_PRIVATE_ADDRESSES"))
-        for link in self.links.extract_links(response):
-            if refusal := policy.refusal(link.url):
+        for url in page_links(response):
+            if refusal := self.policy.refusal(url):
                 self.count(f"links/{refusal.reason}")
                 if refusal.reason != "offsite":
-                    self.logger.warning("not following %s: %s", link.url, refusal.detail)
+                    self.logger.warning("not following %s: %s", url, refusal.detail)
                 continue
-            if not self.allowed_host(link.url):
+            if not self.allowed_host(url):
                 continue
-            kind = self.profile.classify_url(link.url)
+            kind = self.profile.classify_url(url)
             if kind is None and knows_urls:
                 continue
-            if kind == "article" and not self.mark_seen(link.url):
+            if kind == "article" and not self.mark_seen(url):
                 self.count("links/duplicate_article_id")
                 continue
-            yield response.follow(link.url, callback=self.parse, errback=self.failed)
+            yield response.follow(url, callback=self.parse, errback=self.failed)
+
+    @property
+    def policy(self) -> AddressPolicy:
+        """The address policy for links (built once the crawler's settings are known)."""
+        if self._policy is None:
+            allow_private = self.settings.getbool("NEWSCRAWL_ALLOW_PRIVATE_ADDRESSES")
+            self._policy = policy_for(self, allow_private)
+        return self._policy
 
     def failed(self, failure: Failure) -> None:
         """Errback: log and count a request that could not be fetched; the crawl goes on."""
