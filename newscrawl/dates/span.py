@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from newscrawl.dates.lexicon import DEFAULT_ORDER, table_language
+from newscrawl.dates.lexicon import DEFAULT_ORDER
 from newscrawl.dates.tables import COMPACT_UNITS, TABLES
 
 _UNIT_TOKENS = frozenset(
@@ -84,26 +84,45 @@ def _trimmed_end(text: str, start: int, end: int) -> int:
     return start + len(text[start:end].rstrip(" ,"))
 
 
-def _leftmost_longest(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
-    """Leftmost non-empty match of `pattern`, extended to its longest reading at that start."""
-    for match in pattern.finditer(text):
-        start = match.start()
-        if _trimmed_end(text, start, match.end()) == start:
-            continue
-        for end in range(min(len(text), start + _MAX_SPAN), match.end(), -1):
-            if pattern.fullmatch(text, start, end):
-                return start, _trimmed_end(text, start, end)
-        return start, _trimmed_end(text, start, match.end())
-    return None
+def _all_patterns() -> list[re.Pattern[str]]:
+    """The generic numeric/month pattern and every table language's relative pattern."""
+    return [_GENERIC, *(_compiled(lang) for lang in DEFAULT_ORDER)]
+
+
+@lru_cache(maxsize=1)
+def _any_pattern() -> re.Pattern[str]:
+    """All patterns as one alternation: its leftmost match is the leftmost of any of them."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _all_patterns()), re.IGNORECASE)
+
+
+def _longest_at(pattern: re.Pattern[str], text: str, start: int) -> int | None:
+    """End of the longest non-empty reading of `pattern` starting at `start`, or None."""
+    match = pattern.match(text, start)
+    if match is None or _trimmed_end(text, start, match.end()) == start:
+        return None
+    for end in range(min(len(text), start + _MAX_SPAN), match.end(), -1):
+        if pattern.fullmatch(text, start, end):
+            return _trimmed_end(text, start, end)
+    return _trimmed_end(text, start, match.end())
 
 
 def find_date_span(text: str, languages: Sequence[str] | None = None) -> tuple[int, int] | None:
-    """(start, end) of the leftmost, longest date expression in `text`, or None."""
-    langs = [lang for code in languages or () if (lang := table_language(code))]
-    patterns = [_GENERIC, *(_compiled(lang) for lang in dict.fromkeys([*langs, *DEFAULT_ORDER]))]
-    best: tuple[int, int] | None = None
-    for pattern in patterns:
-        found = _leftmost_longest(pattern, text)
-        if found and (best is None or (found[0], -found[1]) < (best[0], -best[1])):
-            best = found
-    return best
+    """(start, end) of the leftmost, longest date expression in `text`, or None.
+
+    Every language's pattern is tried whatever `languages` says (a hint only changes the
+    order, never the leftmost-longest answer), so the result depends on the text alone.
+    """
+    return _span_of(text)
+
+
+@lru_cache(maxsize=8192)
+def _span_of(text: str) -> tuple[int, int] | None:
+    """`find_date_span` of one text (cached: chips and source lines repeat across pages)."""
+    position = 0
+    while (found := _any_pattern().search(text, position)) is not None:
+        start = found.start()
+        ends = [end for p in _all_patterns() if (end := _longest_at(p, text, start)) is not None]
+        if ends:
+            return start, max(ends)
+        position = start + 1
+    return None
