@@ -15,8 +15,8 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 
-from newscrawl.extract import extract_article
 from newscrawl.extract.model import Article
+from newscrawl.page import dated_article
 from newscrawl.profiles import load_profile
 
 logger = logging.getLogger(__name__)
@@ -24,12 +24,12 @@ logger = logging.getLogger(__name__)
 #: Test-only: a worker that sees this environment variable's value in a page exits at once.
 CRASH_MARKER_ENV = "NEWSCRAWL_TEST_WORKER_CRASH_MARKER"
 #: Modules a forkserver imports once, so every worker it forks starts warm.
-PRELOAD = ["newscrawl.extract_pool"]
+PRELOAD = ["newscrawl.extract_pool", "newscrawl.warmup"]
 
 
 def extract_page(html: str, url: str, fetched_at: str, profile: str) -> Article:
-    """The pipeline's extraction of one page (what a worker runs; also the in-process path)."""
-    return extract_article(html, url, datetime.fromisoformat(fetched_at), load_profile(profile))
+    """The pipeline's work on one page: extraction and dates (in a worker, or in-process)."""
+    return dated_article(html, url, datetime.fromisoformat(fetched_at), load_profile(profile))
 
 
 def _worker_extract(html: str, url: str, fetched_at: str, profile: str) -> Article:
@@ -40,9 +40,11 @@ def _worker_extract(html: str, url: str, fetched_at: str, profile: str) -> Artic
     return extract_page(html, url, fetched_at, profile)
 
 
-def _warm_up() -> None:
-    """Import and initialise the extraction code in a fresh worker."""
-    load_profile("generic")
+def _warm_worker() -> None:
+    """Warm a worker (a no-op in one forked from the warm forkserver)."""
+    from newscrawl.warmup import warm_up
+
+    warm_up()
 
 
 def default_workers() -> int:
@@ -80,7 +82,7 @@ class ExtractionPool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=pool_context(),
-                initializer=_warm_up,
+                initializer=_warm_worker,
                 max_tasks_per_child=self.max_tasks,
             )
         return self._executor

@@ -13,8 +13,8 @@ from scrapy.exceptions import DropItem
 from newscrawl.extract.model import Article
 from newscrawl.extract_pool import ExtractionPool, default_workers, extract_page
 from newscrawl.items import ArticleItem, FetchedPage, record_schema
-from newscrawl.profiles import load_profile
-from newscrawl.records import resolve_article_dates, to_record
+from newscrawl.page import date_unresolved
+from newscrawl.records import to_record
 
 logger = logging.getLogger(__name__)
 STAT_PREFIX = "newscrawl"
@@ -122,12 +122,15 @@ class DeduplicationPipeline(_StatsPipeline):
 
 
 class DatePipeline(_StatsPipeline):
-    """Resolve the article's and its related cards' dates against the fetch time."""
+    """Log and count how the extraction step's date resolution went (it runs in the worker)."""
 
     def process_item(self, item: Any) -> Any:
-        """Fill datePublished/precision/basis; unresolved dates keep their raw text."""
+        """Count unresolved, missing and failed dates; the record goes on either way."""
         if isinstance(item, Article):
-            if not resolve_article_dates(item, load_profile(item.profile)):
+            if item.date_error:
+                self.count("dates/error")
+                logger.error("date stage failed on %s: %s", item.url, item.date_error)
+            elif date_unresolved(item):
                 self.count("dates/unresolved")
                 logger.warning("date not resolved on %s: %r", item.url, item.datePublishedRaw)
             if item.datePublished is None and not item.date_candidates:

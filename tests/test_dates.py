@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscrawl.dates import find_date_span, resolve
+from newscrawl.dates.resolver import interpret
 
 BASE = datetime(2025, 6, 10, 9, 30, 15, tzinfo=UTC)
 
@@ -166,3 +167,24 @@ def test_glued_chips_resolve() -> None:
 def test_resolve_never_raises(text: str, languages: list[str] | None) -> None:
     found = resolve(text, BASE, languages=languages)
     assert found is None or found.iso()
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("25-12-2025 14:30", None, "2025-12-25T14:30:00+00:00"),
+        ("03-06-2025", "DMY", "2025-06-03"),
+        ("03-06-2025", "MDY", "2025-03-06"),
+        ("06/03/2025", None, "2025-06-03"),
+    ],
+)
+def test_digit_only_dates_need_no_language_detection(
+    text: str, order: str | None, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_detection(text: str) -> None:
+        raise AssertionError("language detection ran on a digits-only date")
+
+    monkeypatch.setattr("newscrawl.dates.locales.detect", no_detection)
+    interpret.cache_clear()
+    found = resolve(text, datetime(2026, 1, 1, tzinfo=UTC), date_order=order)
+    assert found is not None and found.iso() == expected

@@ -78,3 +78,15 @@ def test_article_without_body_is_dropped_with_reason(crawler) -> None:
 def test_garbage_html_does_not_crash(crawler) -> None:
     with pytest.raises(DropItem):
         run_all(crawler, page("/en/article/" + "d" * 32, "\x00\x01<<<>>>&&&"))
+
+
+def test_a_failing_date_stage_keeps_the_record_and_is_counted(crawler, monkeypatch) -> None:
+    def broken(article, profile):
+        raise ValueError("date stage bug")
+
+    monkeypatch.setattr("newscrawl.page.resolve_article_dates", broken)
+    path = expected_records()[0]["path"]
+    item = run_all(crawler, page(path))
+    assert isinstance(item, ArticleItem) and item["datePublished"] is None
+    assert item["datePublishedRaw"]
+    assert crawler.stats.get_value("newscrawl/dates/error") == 1

@@ -2,7 +2,7 @@
 
 Both run in this process on the same pages (`aeb-dev` of the shared evaluation data, read at
 run time), interleaved round by round so that load from other processes hits both alike.
-"Ours" is what the crawl pipelines do per page: `extract_article` and date resolution.
+"Ours" is what the crawl pipelines do per page: `dated_article` (extraction and date resolution).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import logging
 import statistics
 import time
 from collections.abc import Callable
@@ -22,12 +21,10 @@ from typing import Any
 import trafilatura
 from w3lib.encoding import html_to_unicode
 
-from newscrawl.extract import extract_article
+from newscrawl.page import dated_article
 from newscrawl.profiles import load_profile
-from newscrawl.records import resolve_article_dates
 from newscrawl.shared_data import shared_data_dir
 
-logger = logging.getLogger(__name__)
 #: Fetch time for pages whose case records none (relative dates need one).
 DEFAULT_FETCHED_AT = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -62,12 +59,7 @@ def load_pages(set_dir: Path, limit: int | None = None) -> list[Page]:
 
 def ours(page: Page, profile: str = "generic") -> None:
     """What the pipelines do per page: extraction plus date resolution."""
-    site = load_profile(profile)
-    article = extract_article(page.html, page.url, page.fetched_at, site)
-    try:
-        resolve_article_dates(article, site)
-    except Exception:  # the date stage's own errors are not what this measures
-        logger.debug("date resolution failed on %s", page.url, exc_info=True)
+    dated_article(page.html, page.url, page.fetched_at, load_profile(profile))
 
 
 def plain(page: Page) -> None:

@@ -37,19 +37,14 @@ class Prediction:
 
 def predict_ours(case: dict[str, Any]) -> Prediction:
     """Our full extraction (generic profile) + date resolution, as the crawl does it."""
-    from newscrawl.extract import extract_article
+    from newscrawl.page import dated_article
     from newscrawl.profiles import load_profile
-    from newscrawl.records import resolve_article_dates
 
     start = time.perf_counter()
     fetched = datetime.fromisoformat(case["fetched_at"]) if case.get("fetched_at") else None
     profile = load_profile("generic")
     url = case.get("url") or f"https://example.invalid/{case['id']}"
-    article = extract_article(case["html_bytes"], url, fetched or datetime.now(UTC), profile)
-    try:
-        resolve_article_dates(article, profile)
-    except ValueError:  # a date-stage bug scores as a missing date, not as a lost body
-        article.datePublished = None
+    article = dated_article(case["html_bytes"], url, fetched or datetime.now(UTC), profile)
     seconds = time.perf_counter() - start
     return Prediction(
         article.articleBody, article.headline, article.datePublished, article.is_article, seconds

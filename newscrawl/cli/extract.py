@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from newscrawl.extract import extract_article
+from newscrawl.page import dated_article
 from newscrawl.profiles import available_profiles, load_profile
-from newscrawl.records import resolve_article_dates, to_record
+from newscrawl.records import to_record
 
 
 def register(subparsers: Any) -> None:
@@ -82,10 +82,9 @@ def extract_one(page: dict[str, Any], profile_name: str) -> dict[str, Any]:
     """The crawl's record for one saved page, plus its id and is_article (no body otherwise)."""
     profile = load_profile(profile_name)
     url = page.get("url") or Path(page["path"]).resolve().as_uri()
-    article = extract_article(
+    article = dated_article(
         read_html(Path(page["path"])), url, parse_time(page.get("fetched_at")), profile
     )
-    resolve_article_dates(article, profile)
     record = {"id": page.get("id"), "is_article": article.is_article, **to_record(article)}
     if not article.is_article:
         record["articleBody"] = None

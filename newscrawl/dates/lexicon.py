@@ -50,6 +50,12 @@ def _lexicon(lang: str) -> _Lexicon:
     return _Lexicon(lang)
 
 
+def build_all() -> None:
+    """Compile every language's lexicon now (a process that forks workers shares them)."""
+    for lang in TABLES:
+        _lexicon(lang)
+
+
 def translate(text: str, lang: str) -> str | None:
     """Canonical form of `text` in `lang`, or None when the language has no table."""
     if lang not in TABLES:

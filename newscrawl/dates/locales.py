@@ -32,6 +32,16 @@ def hinted(languages: Sequence[str]) -> list[Locale]:
     return [loc for loc in found if loc is not None]
 
 
+#: Every locale accepts a date written in digits alone; they differ only in day/month order,
+#: and these two (MDY, DMY) read such dates as detection over all locales would.
+NUMERIC_LOCALES = ("en", "en-GB")
+
+
+def for_numeric() -> list[Locale]:
+    """Locales for a date without letters, with no detection pass over 200 locales."""
+    return hinted(NUMERIC_LOCALES)
+
+
 def detect(text: str) -> Iterator[Locale]:
     """Locales whose vocabulary covers `text`, in dateparser's popularity order."""
     for loc in default_loader.get_locales():

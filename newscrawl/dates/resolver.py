@@ -78,8 +78,15 @@ def _interpret_whole(
         hints = locales.hinted(languages)
         found = _from_locales(text, hints, date_order)
         if found is None:
-            found = _from_locales(text, list(locales.detect(text)), date_order)
+            found = _from_locales(text, _unhinted_locales(text), date_order)
     return found
+
+
+def _unhinted_locales(text: str) -> list[locales.Locale]:
+    """Locales to try without a usable hint; digits-only text needs no language detection."""
+    if not any(char.isalpha() for char in text):
+        return locales.for_numeric()
+    return list(locales.detect(text))
 
 
 def _from_tables(text: str, languages: tuple[str, ...]) -> Expression | None:

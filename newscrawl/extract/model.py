@@ -50,3 +50,4 @@ class Article:
     related: list[RelatedCard] = field(default_factory=list)
     profile: str = "generic"
     warnings: list[str] = field(default_factory=list)
+    date_error: str | None = None  # why the date stage failed on this page, if it did

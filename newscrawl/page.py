@@ -1,0 +1,40 @@
+"""One saved or fetched page → one dated Article: the work every entry point shares.
+
+The crawl's extraction workers, `newscrawl extract` and the benchmarks all call
+`dated_article`, so a page gives the same record whichever way it is processed.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.model import Article
+from newscrawl.profiles import Profile
+from newscrawl.records import resolve_article_dates
+
+logger = logging.getLogger(__name__)
+
+
+def dated_article(html: str | bytes, url: str, fetched_at: datetime, profile: Profile) -> Article:
+    """Extract the page, then resolve its dates against `fetched_at`.
+
+    A failure of the date stage never loses the page: the article keeps its raw date text
+    and `date_error` says what went wrong, for the caller to log and count.
+    """
+    article = extract_article(html, url, fetched_at, profile)
+    try:
+        resolve_article_dates(article, profile)
+    except Exception as exc:  # a date-stage bug must not cost the record
+        logger.debug("date stage failed on %s", url, exc_info=True)
+        article.datePublished = None
+        if article.date_candidates:
+            article.datePublishedRaw = article.date_candidates[0].raw
+        article.date_error = repr(exc)
+    return article
+
+
+def date_unresolved(article: Article) -> bool:
+    """Whether the page showed date text that the date stage could not resolve."""
+    return article.datePublished is None and bool(article.date_candidates)
