@@ -18,6 +18,8 @@ from newscrawl.records import to_record
 
 logger = logging.getLogger(__name__)
 STAT_PREFIX = "newscrawl"
+#: Default pages handed to each worker at once: slack for when the reactor is slow to refill.
+IN_FLIGHT_PER_WORKER = 4
 
 
 class _StatsPipeline:
@@ -59,7 +61,7 @@ class ExtractionPipeline(_StatsPipeline):
             ExtractionPool(
                 workers,
                 settings.getint("NEWSCRAWL_EXTRACT_MAX_TASKS"),
-                settings.getint("NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT") or 2 * workers,
+                settings.getint("NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT") or IN_FLIGHT_PER_WORKER * workers,
             )
             if workers > 0
             else None
