@@ -61,7 +61,8 @@ class ExtractionPipeline(_StatsPipeline):
             ExtractionPool(
                 workers,
                 settings.getint("NEWSCRAWL_EXTRACT_MAX_TASKS"),
-                settings.getint("NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT") or IN_FLIGHT_PER_WORKER * workers,
+                settings.getint("NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT")
+                or IN_FLIGHT_PER_WORKER * workers,
             )
             if workers > 0
             else None

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from newscrawl import datechoice
 from newscrawl.extract.attribution import headline_element
 from newscrawl.extract.dates import (
+    HeaderZone,
     json_ld_dates,
     meta_dates,
     page_date_order,
@@ -72,7 +73,7 @@ def test_visible_date_by_the_headline_not_in_the_rail() -> None:
         "<p>Published January 4, 2026</p><p>" + "Body text. " * 30 + "</p><p>May 1, 2020</p>",
     )
     head = headline_element(doc, "Bridge reopens")
-    found = [(c.raw, c.basis) for c in visible_dates(doc, head, ["en"])]
+    found = [(c.raw, c.basis) for c in visible_dates(HeaderZone.of(doc, head), ["en"])]
     assert found == [("January 5, 2026", "visible-updated"), ("January 4, 2026", "visible")]
 
 

@@ -43,13 +43,14 @@ def extract_article(
     head = headline_element(doc, title)
     chip, chip_element = source_line(doc, profile, head, languages)
     cards, rail_elements = related_cards(doc, profile, languages)
+    zone = dates.HeaderZone.of(doc, head)
     article = Article(
         url=url,
         dateDownloaded=fetched_at.isoformat(),
         articleId=profile.article_id(url),
         canonicalUrl=metadata.canonical_url(doc),
         headline=title,
-        authors=metadata.authors(doc, profile, ld, dates.header_lines(doc, head)),
+        authors=metadata.authors(doc, profile, ld, zone.header_lines()),
         inLanguage=metadata.language(doc, profile),
         publisher=chip.publisher if chip else None,
         related=cards,
@@ -61,11 +62,11 @@ def extract_article(
         html,
         fetched_at,
         objects,
-        head,
+        zone,
         chip.raw_date if chip else None,
         languages or ([article.inLanguage] if article.inLanguage else None),
     )
-    article.publisher = publisher(doc, ld, article.publisher, dates.header_lines(doc, head, 40))
+    article.publisher = publisher(doc, ld, article.publisher, zone.header_lines(40))
     article.date_order = dates.page_date_order(
         doc, [c.raw for c in article.date_candidates] + [c.datePublishedRaw or "" for c in cards]
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -164,12 +165,28 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
     return lines, head_at
 
 
-def header_lines(doc: Document, head: HtmlElement | None, text_lines: int = 0) -> list[str]:
-    """Lines around the headline up to the article text (byline zone), plus `text_lines` more."""
-    body = doc.root.find("body")
-    if body is None or head is None:
-        return []
-    lines, at = _lines(body, head)
+@dataclass(frozen=True)
+class HeaderZone:
+    """The page's rendered lines and the headline's line index (-1: none), read once per page."""
+
+    lines: list[str]
+    head_at: int = -1
+
+    @classmethod
+    def of(cls, doc: Document, head: HtmlElement | None) -> HeaderZone:
+        """Render the page's body around `head` (before any cleaning changes the tree)."""
+        body = doc.root.find("body")
+        if body is None or head is None:
+            return cls([])
+        return cls(*_lines(body, head))
+
+    def header_lines(self, text_lines: int = 0) -> list[str]:
+        """Lines around the headline up to the article text (byline zone) + `text_lines` more."""
+        return _header_lines(self.lines, self.head_at, text_lines)
+
+
+def _header_lines(lines: list[str], at: int, text_lines: int) -> list[str]:
+    """The byline zone of rendered `lines` whose headline is line `at`."""
     if at < 0:
         return []
     zone = lines[max(0, at - LINES_BEFORE) : at]
@@ -185,12 +202,10 @@ def date_label(before: str) -> str:
     return "visible-updated" if _UPDATED.search(before[-40:]) else "visible"
 
 
-def visible_dates(
-    doc: Document, head: HtmlElement | None, languages: Sequence[str] | None
-) -> Iterator[DateCandidate]:
+def visible_dates(zone: HeaderZone, languages: Sequence[str] | None) -> Iterator[DateCandidate]:
     """Date texts shown in the headline's zone, in reading order, labelled updated or not."""
     previous = ""
-    for line in header_lines(doc, head):
+    for line in zone.header_lines():
         span = find_date_span(line, languages)
         if span is not None:
             raw = line[span[0] : span[1]].strip()
@@ -269,7 +284,7 @@ def page_date_candidates(
     html: str | bytes,
     fetched_at: datetime,
     objects: Sequence[dict[str, Any]],
-    head: HtmlElement | None,
+    zone: HeaderZone,
     chip_date: str | None,
     languages: Sequence[str] | None,
 ) -> list[DateCandidate]:
@@ -277,7 +292,7 @@ def page_date_candidates(
     found = json_ld_dates(objects) + meta_dates(doc) + markup_dates(doc)
     if (from_url := url_date(doc.url)) is not None:
         found.append(from_url)
-    shown = list(visible_dates(doc, head, languages))
+    shown = list(visible_dates(zone, languages))
     if chip_date and not any(c.raw == chip_date for c in shown):
         shown.insert(0, DateCandidate(chip_date, "visible"))
     found += [c for c in shown if shown_date(c.raw)]
