@@ -12,6 +12,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 
@@ -25,6 +27,8 @@ logger = logging.getLogger(__name__)
 CRASH_MARKER_ENV = "NEWSCRAWL_TEST_WORKER_CRASH_MARKER"
 #: Modules a forkserver imports once, so every worker it forks starts warm.
 PRELOAD = ["newscrawl.extract_pool", "newscrawl.warmup"]
+#: How often a worker checks that the crawl process is still alive.
+WATCH_SECONDS = 1.0
 
 
 def extract_page(html: str, url: str, fetched_at: str, profile: str) -> Article:
@@ -40,11 +44,25 @@ def _worker_extract(html: str, url: str, fetched_at: str, profile: str) -> Artic
     return extract_page(html, url, fetched_at, profile)
 
 
-def _warm_worker() -> None:
-    """Warm a worker (a no-op in one forked from the warm forkserver)."""
+def _start_worker(crawl_pid: int) -> None:
+    """Warm a new worker (a no-op when forked warm) and tie its life to the crawl process."""
     from newscrawl.warmup import warm_up
 
     warm_up()
+    watch = threading.Thread(target=_exit_when_gone, args=(crawl_pid,), daemon=True)
+    watch.start()
+
+
+def _exit_when_gone(pid: int) -> None:
+    """Exit this worker once process `pid` has died (a SIGKILLed crawl leaves no orphans)."""
+    while True:
+        time.sleep(WATCH_SECONDS)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # the pid now belongs to another user's process
+            os._exit(0)
 
 
 def default_workers() -> int:
@@ -82,7 +100,8 @@ class ExtractionPool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=pool_context(),
-                initializer=_warm_worker,
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
                 max_tasks_per_child=self.max_tasks,
             )
         return self._executor

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import psutil
 import pytest
 
 from newscrawl.crawl import run_crawl
 from newscrawl.demo.server import serve_site
-from newscrawl.extract_pool import CRASH_MARKER_ENV
+from newscrawl.extract_pool import CRASH_MARKER_ENV, WATCH_SECONDS
 from tests.demo_site import FROZEN, SITE, expected_records
 
 #: The demo article whose headline makes a worker exit (the test-only crash hook).
@@ -66,3 +69,33 @@ def test_crashing_worker_is_recovered_and_no_record_lost(
     assert "'newscrawl/extract_pool/errors'" in log
     assert "'newscrawl/extract_pool/restarts'" in log
     assert "extraction worker failed" in log
+
+
+OWNER_SCRIPT = """
+import asyncio, sys
+from newscrawl.extract_pool import ExtractionPool
+
+async def main():
+    pool = ExtractionPool(2, None, 4)
+    await pool.extract("<html><body><h1>Hi</h1><p>Some text.</p></body></html>",
+                       "https://example.invalid/a", "2026-01-01T00:00:00+00:00", "generic")
+    print(" ".join(str(pid) for pid in pool.executor._processes), flush=True)
+    await asyncio.sleep(600)
+
+asyncio.run(main())
+"""
+
+
+def test_workers_exit_when_the_crawl_process_is_killed() -> None:
+    owner = subprocess.Popen(
+        [sys.executable, "-c", OWNER_SCRIPT], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert owner.stdout is not None
+        workers = [psutil.Process(int(pid)) for pid in owner.stdout.readline().split()]
+        assert workers, "the pool started no worker"
+    finally:
+        owner.kill()
+        owner.wait()
+    _, alive = psutil.wait_procs(workers, timeout=10 * WATCH_SECONDS)
+    assert not [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
