@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 from newscrawl.extract.document import (
     Document,
     mentions_any,
-    short_texts,
+    phrase_elements,
     squash,
     text_of,
     text_prefix,
@@ -51,8 +51,8 @@ def heading_blocks(
     blocks: list[HtmlElement] = []
     if not mentions_any(doc.root, headings):
         return blocks
-    for element, text in short_texts(doc.root, MAX_HEADING_CHARS):
-        if element.tag not in HEADING_TAGS or not text or normalise_phrase(text) not in headings:
+    for element, text in phrase_elements(doc.root, headings, MAX_HEADING_CHARS):
+        if element.tag not in HEADING_TAGS or not text:
             continue
         block = heading_block(element, protected)
         if block is not None and block not in blocks:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from urllib.parse import urljoin
@@ -192,11 +193,6 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
-def _visible(text: str | None) -> int:
-    """Characters of `text` that are not whitespace (a lower bound of its squashed length)."""
-    return sum(map(len, text.split())) if text else 0
-
-
 def mentions_any(element: HtmlElement, phrases: frozenset[str] | set[str]) -> bool:
     """Whether a normalised phrase occurs in the element's normalised text.
 
@@ -206,30 +202,67 @@ def mentions_any(element: HtmlElement, phrases: frozenset[str] | set[str]) -> bo
     return any(phrase in text for phrase in phrases)
 
 
-def short_texts(root: HtmlElement, limit: int) -> list[tuple[HtmlElement, str]]:
-    """Every element under `root` (itself included, document order) whose `text_of` is at
-    most `limit` characters, with that text: one pass over the tree, however deep it is."""
-    found: list[tuple[HtmlElement, str] | None] = []
-    stack: list[tuple[int, list[int], list[str] | None]] = []
-    for event, node in etree.iterwalk(root, events=("start", "end")):
-        if event == "start":
-            text = node.text if isinstance(node.tag, str) else None
-            stack.append((len(found), [_visible(text)], [text] if text else []))
-            found.append(None)
+def phrase_elements(
+    root: HtmlElement, phrases: frozenset[str], limit: int
+) -> list[tuple[HtmlElement, str]]:
+    """Elements under `root` (itself included) whose whole text, whitespace collapsed and
+    case-folded, is one of `phrases` (and at most `limit` characters), with that text, in
+    document order.
+
+    Only text nodes that could be part of a phrase are followed up to their short ancestors,
+    instead of walking every element of the page: an element whose whole text is a phrase
+    holds a text node whose normalised text is a substring of that phrase.
+
+    >>> from lxml.html import fromstring
+    >>> page = fromstring("<div><h2> Related <b>Stories</b></h2><p>Related stories here</p></div>")
+    >>> [(e.tag, t) for e, t in phrase_elements(page, frozenset({"related stories"}), 60)]
+    [('h2', 'Related Stories')]
+    """
+    pieces = _phrase_pieces(phrases)
+    found: dict[HtmlElement, str] = {}
+    for node in _TEXT_NODES(root):
+        if " ".join(node.split()).casefold() not in pieces:
             continue
-        slot, (visible,), pieces = stack.pop()
-        raw = "".join(pieces) if pieces is not None and visible <= limit else None
-        if raw is not None and isinstance(node.tag, str):
-            text = squash(raw)
-            found[slot] = (node, text) if len(text) <= limit else None
-        if stack:
-            parent_count, parent_pieces = stack[-1][1], stack[-1][2]
-            parent_count[0] += visible + _visible(node.tail)
-            if raw is None or parent_pieces is None or parent_count[0] > limit:
-                stack[-1] = (stack[-1][0], parent_count, None)
-            else:
-                parent_pieces += (raw, node.tail or "")
-    return [pair for pair in found if pair is not None]
+        element = node.getparent()
+        if node.is_tail:
+            element = element.getparent() if element is not root else None
+        for ancestor in _up_to(element, root):
+            text = short_text(ancestor, limit)
+            if text is None:
+                break
+            if " ".join(text.split()).casefold() in phrases:
+                found.setdefault(ancestor, text)
+    return sorted(found.items(), key=lambda pair: _document_position(pair[0], root))
+
+
+#: Text nodes that are not blank (indentation is most of a page's text nodes).
+_TEXT_NODES = etree.XPath(".//text()[normalize-space()]")
+
+
+@cache
+def _phrase_pieces(phrases: frozenset[str]) -> frozenset[str]:
+    """Every non-empty substring of every phrase."""
+    return frozenset(
+        p[i:j] for p in phrases for i in range(len(p)) for j in range(i + 1, len(p) + 1)
+    )
+
+
+def _up_to(element: HtmlElement | None, root: HtmlElement) -> Iterator[HtmlElement]:
+    """`element`, then its ancestors up to and including `root`."""
+    while element is not None:
+        yield element
+        if element is root:
+            return
+        element = element.getparent()
+
+
+def _document_position(element: HtmlElement, root: HtmlElement) -> list[int]:
+    """Child indexes from `root` down to `element` (sorts elements in document order)."""
+    path: list[int] = []
+    while element is not root and (parent := element.getparent()) is not None:
+        path.append(parent.index(element))
+        element = parent
+    return path[::-1]
 
 
 def text_prefix(element: HtmlElement, chars: int) -> str:

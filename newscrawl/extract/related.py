@@ -11,8 +11,8 @@ from newscrawl.extract.attribution import plausible_name, split_chip
 from newscrawl.extract.document import (
     Document,
     mentions_any,
+    phrase_elements,
     rendered_lines,
-    short_texts,
     squash,
     text_of,
 )
@@ -132,12 +132,12 @@ def rail_cards(doc: Document, profile: Profile) -> tuple[list[HtmlElement], list
     cards = doc.elements(profile.related.get("card", ()))
     if cards:
         return cards, []
-    headings = {normalise_phrase(h) for h in profile.related.get("heading", ())}
+    headings = frozenset(normalise_phrase(h) for h in profile.related.get("heading", ()))
     containers: list[HtmlElement] = []
     if not mentions_any(doc.root, headings):
         return cards, containers
-    for element, text in short_texts(doc.root, 60):
-        if normalise_phrase(text) in headings and not len(element.findall(".//a")):
+    for element, _text in phrase_elements(doc.root, headings, 60):
+        if not len(element.findall(".//a")):
             container = rail_container(element, doc.url, doc)
             if container is not None and container not in containers:
                 containers.append(container)
