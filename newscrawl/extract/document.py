@@ -156,12 +156,23 @@ def decode_html(data: bytes) -> str:
     return decode_file(data)
 
 
+#: Element classes without lxml.html's per-element Python lookup (form controls get no
+#: special class; nothing here uses one), which costs about 8% of extraction time.
+HTML_CLASSES = etree.ElementDefaultClassLookup(
+    element=HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
+
+
 def parse_html(html: str | bytes, url: str) -> Document:
     """Parse HTML (text or bytes) into a Document; never raises on bad markup."""
     if isinstance(html, bytes):
         html = decode_html(html)
     html = xml_safe(html).encode("utf-8", errors="replace")
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+    parser.set_element_class_lookup(HTML_CLASSES)
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):
