@@ -20,6 +20,7 @@ from scrapy import Request
 from scrapy.crawler import CrawlerRunner
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
+from scrapy_redis import picklecompat
 
 from newscrawl.cli import main as cli_main
 from newscrawl.cli.seed import reset, seed
@@ -451,6 +452,53 @@ def test_a_killed_and_restarted_worker_loses_nothing(
     assert "DeprecationWarning" not in logs["w1"] + logs["w2"]
     for path in run_files(tmp_path / "w1"):  # complete lines only (a torn one is cut on restart)
         assert path.read_bytes()[-1:] in (b"", b"\n")
+
+
+def test_an_article_dropped_behind_a_dead_workers_claim_is_emitted_once_released(
+    redis_url: str, tmp_path: Path
+) -> None:
+    """The window of a worker killed after claiming an article and before writing it, once its
+    lease went back to the queue (killed before the ack, or presumed dead): another worker
+    fetches the article and must drop it (the claim holds); when the killed worker restarts and
+    releases the claim, the requeued URL must be emitted, even by the worker that dropped it."""
+    site = tmp_path / "site"
+    content = scaled_content(1)
+    build_site(content, site, with_expected=False)
+    ids = {f"daily8:{a['id']}" for a in content["articles"]}
+    held = content["articles"][0]["id"]
+    server = Redis.from_url(redis_url)
+    server.flushdb()
+    dead = Frontier(server, KEYS, "w0", ttl=60)
+    dead.join()  # w0 looks alive and busy: w2 neither requeues its lease nor exits
+    server.hset(KEYS.inflight("w0"), "0", "0 x")
+    with serve_site(site) as (base, _requests):
+        url = f"{base}/en/article/{held}"
+        w0 = RedisStateStore(server, KEYS.state, "w0")
+        assert w0.claim(f"daily8:{held}", "fp", NOW, url).outcome == NEW
+        log = tmp_path / "w2.log"
+        worker = start_worker("w2", base, redis_url, tmp_path / "w2", log)
+        wait_for(lambda: server.exists(KEYS.heartbeat("w2")), 60, "no join")
+        seed(server, KEYS, [f"{base}/en"])
+        wait_for(  # w2 has done everything; the held article was fetched and dropped
+            lambda: (
+                lines_written(tmp_path / "w2") == len(ids) - 1
+                and not server.zcard(KEYS.queue)
+                and not server.hlen(KEYS.inflight("w2"))
+            ),
+            60,
+            "w2 never finished",
+        )
+        # w0 restarts: its recovery releases the claim and requeues the URL (as Worker.requeue_url).
+        report = recover(w0, tmp_path / "w0" / "daily8", LATER, "-w0")
+        assert report.released_urls == [url]
+        request = Request(url, dont_filter=True).to_dict()
+        assert dead.push(picklecompat.dumps(request), 0)
+        server.delete(KEYS.inflight("w0"))
+        dead.leave()
+        worker.wait(60)
+    assert worker.returncode == 0
+    emitted = Counter(r["articleId"] for r in records(tmp_path / "w2"))
+    assert set(emitted) == ids and max(emitted.values()) == 1
 
 
 def test_second_distributed_run_emits_only_the_changed_and_the_new_article(
