@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import signal
 import subprocess
 import threading
 import time
@@ -49,6 +48,7 @@ from newscrawl.state.redis_store import RedisStateStore
 from tests.distributed_helpers import (
     REDIS_SERVER,
     build_scaled_site,
+    kill_worker,
     lines_written,
     records,
     redis_server,
@@ -255,10 +255,13 @@ def test_restart_reconciles_the_journal_and_requeues_unwritten_claims(
     other.write_text(lines[2][:20], "utf-8")  # another worker's file, being written
     assert [b.batch_id for b in store.pending_batches()] == [batch]
 
-    report = recover(RedisStateStore(server, KEYS.state, "w1"), spider_dir, LATER, "-w1")
+    restarted = RedisStateStore(server, KEYS.state, "w1", (KEYS.queue, str.encode))
+    report = recover(restarted, spider_dir, LATER, "-w1")
 
     assert (report.batches_reconciled, report.records_reconciled) == (1, 1)
     assert sorted(report.released_urls) == [recs[1]["url"], recs[2]["url"]]
+    queued = server.zrange(KEYS.queue, 0, -1)  # released and requeued in one step
+    assert sorted(queued) == [recs[1]["url"].encode(), recs[2]["url"].encode()]
     assert path.read_text("utf-8") == lines[0]
     assert other.read_text("utf-8") == lines[2][:20]
     assert store.pending_batches() == [] and store.claims() == {}
@@ -378,28 +381,17 @@ def _run_workers(
     logs = {w: tmp / f"{w}.log" for w in ("w1", "w2")}
     before = {w: set(run_files(tmp / w)) for w in logs}
     workers = {w: start_worker(w, base, redis_url, tmp / w, logs[w]) for w in logs}
-    wait_for(lambda: all(server.exists(KEYS.heartbeat(w)) for w in logs), 60, "no join")
-    seed(server, KEYS, [f"{base}/en"])
-    if kill_after is not None:
-        claims = RedisStateStore(server, KEYS.state, "w1").claims_key
-        wait_for(  # w1 has written records, has requests in flight and unwritten claims
-            lambda: (
-                lines_written(tmp / "w1") >= kill_after
-                and server.hlen(KEYS.inflight("w1"))
-                and server.hlen(claims)
-            ),
-            60,
-            "w1 never got going",
-        )
-        workers["w1"].send_signal(signal.SIGKILL)
-        workers["w1"].wait(10)
-        workers["w1"] = start_worker("w1", base, redis_url, tmp / "w1", logs["w1"])
-    for process in workers.values():
-        try:
+    try:
+        wait_for(lambda: all(server.exists(KEYS.heartbeat(w)) for w in logs), 60, "no join")
+        seed(server, KEYS, [f"{base}/en"])
+        if kill_after is not None:
+            _kill_and_restart_w1(server, base, redis_url, tmp, workers, kill_after)
+        for process in workers.values():
             process.wait(90)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise
+    finally:
+        for process in workers.values():  # only after a failure: never leave workers behind
+            if process.poll() is None:
+                kill_worker(process)
     new_files = {w: [f for f in run_files(tmp / w) if f not in before[w]] for w in logs}
     return {
         "records": {w: records(tmp / w, new_files[w]) for w in logs},
@@ -407,6 +399,30 @@ def _run_workers(
         "logs": {w: path.read_text("utf-8", errors="replace") for w, path in logs.items()},
         "codes": {w: p.returncode for w, p in workers.items()},
     }
+
+
+def _kill_and_restart_w1(
+    server: Redis,
+    base: str,
+    redis_url: str,
+    tmp: Path,
+    workers: dict[str, subprocess.Popen[bytes]],
+    kill_after: int,
+) -> None:
+    """SIGKILL w1 (and its extraction pool) once it has written `kill_after` records and holds
+    leases and unwritten claims; restart it with the same id and output folder."""
+    claims = RedisStateStore(server, KEYS.state, "w1").claims_key
+    wait_for(
+        lambda: (
+            lines_written(tmp / "w1") >= kill_after
+            and server.hlen(KEYS.inflight("w1"))
+            and server.hlen(claims)
+        ),
+        60,
+        "w1 never got going",
+    )
+    kill_worker(workers["w1"])
+    workers["w1"] = start_worker("w1", base, redis_url, tmp / "w1", tmp / "w1.log")
 
 
 def _summaries(files: list[Path]) -> list[dict[str, Any]]:
@@ -471,34 +487,42 @@ def test_an_article_dropped_behind_a_dead_workers_claim_is_emitted_once_released
     dead = Frontier(server, KEYS, "w0", ttl=60)
     dead.join()  # w0 looks alive and busy: w2 neither requeues its lease nor exits
     server.hset(KEYS.inflight("w0"), "0", "0 x")
-    with serve_site(site) as (base, _requests):
+    with serve_site(site) as (base, requests):
         url = f"{base}/en/article/{held}"
-        w0 = RedisStateStore(server, KEYS.state, "w0")
+        w0 = RedisStateStore(server, KEYS.state, "w0", (KEYS.queue, _encode_url))
         assert w0.claim(f"daily8:{held}", "fp", NOW, url).outcome == NEW
         log = tmp_path / "w2.log"
         worker = start_worker("w2", base, redis_url, tmp_path / "w2", log)
-        wait_for(lambda: server.exists(KEYS.heartbeat("w2")), 60, "no join")
-        seed(server, KEYS, [f"{base}/en"])
-        wait_for(  # w2 has done everything; the held article was fetched and dropped
-            lambda: (
-                lines_written(tmp_path / "w2") == len(ids) - 1
-                and not server.zcard(KEYS.queue)
-                and not server.hlen(KEYS.inflight("w2"))
-            ),
-            60,
-            "w2 never finished",
-        )
-        # w0 restarts: its recovery releases the claim and requeues the URL (as Worker.requeue_url).
-        report = recover(w0, tmp_path / "w0" / "daily8", LATER, "-w0")
-        assert report.released_urls == [url]
-        request = Request(url, dont_filter=True).to_dict()
-        assert dead.push(picklecompat.dumps(request), 0)
-        server.delete(KEYS.inflight("w0"))
-        dead.leave()
-        worker.wait(60)
+        try:
+            wait_for(lambda: server.exists(KEYS.heartbeat("w2")), 60, "no join")
+            seed(server, KEYS, [f"{base}/en"])
+            wait_for(  # w2 has done everything; the held article was fetched and dropped
+                lambda: (
+                    lines_written(tmp_path / "w2") == len(ids) - 1
+                    and not server.zcard(KEYS.queue)
+                    and not server.hlen(KEYS.inflight("w2"))
+                ),
+                60,
+                "w2 never finished",
+            )
+            assert f"/en/article/{held}" in requests  # fetched (and dropped) while w0 held it
+            # w0 restarts: its recovery releases the claim and requeues the URL, in one step.
+            report = recover(w0, tmp_path / "w0" / "daily8", LATER, "-w0")
+            assert report.released_urls == [url] and dead.queued() == 1
+            server.delete(KEYS.inflight("w0"))
+            dead.leave()
+            worker.wait(60)
+        finally:
+            if worker.poll() is None:
+                kill_worker(worker)
     assert worker.returncode == 0
     emitted = Counter(r["articleId"] for r in records(tmp_path / "w2"))
     assert set(emitted) == ids and max(emitted.values()) == 1
+
+
+def _encode_url(url: str) -> bytes:
+    """A queue member crawling `url` again, as a worker's scheduler encodes it."""
+    return bytes(picklecompat.dumps(Request(url, dont_filter=True).to_dict()))
 
 
 def test_second_distributed_run_emits_only_the_changed_and_the_new_article(
