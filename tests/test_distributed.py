@@ -191,6 +191,20 @@ def test_restarted_worker_waits_for_its_old_heartbeat_and_requeues_its_leases(
     assert second.queued() == 1 and second.own_inflight() == 0
 
 
+def test_a_seed_is_leased_until_its_request_is_queued(server: Redis) -> None:
+    """A worker killed between reading seeds and queueing their requests loses none."""
+    frontier = Frontier(server, KEYS, "w1", ttl=0.3)
+    frontier.join()
+    seed(server, KEYS, ["http://a.example/en", "http://b.example/en"])
+    (lease_a, _), (_, message_b) = frontier.pop_seeds(16)
+    assert frontier.seeds_waiting() == 0 and frontier.own_inflight() == 2
+    assert frontier.push(b"request a", -1, "", replaces=lease_a)  # queued: lease handed over
+    time.sleep(0.4)  # killed before queueing seed b: its heartbeat expires
+    assert Frontier(server, KEYS, "w2", ttl=5).recover_dead() == 1
+    assert server.lrange(KEYS.start_urls, 0, -1) == [message_b]
+    assert server.zrange(KEYS.queue, 0, -1) == [b"request a"]
+
+
 def test_an_article_version_is_claimed_by_one_worker_only(server: Redis) -> None:
     one = RedisStateStore(server, KEYS.state, "w1")
     two: StateStore = RedisStateStore(server, KEYS.state, "w2")
