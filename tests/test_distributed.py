@@ -333,6 +333,12 @@ def test_article_urls_on_any_host_share_one_fingerprint(server: Redis) -> None:
     listing = dupefilter.request_fingerprint(Request("http://127.0.0.1:1/en/page/2"))
     assert one == two == "article:daily8:" + "ab" * 16
     assert listing != one
+    redirect = Request(
+        "https://localhost:1" + article, meta={"redirect_urls": ["http://h" + article]}
+    )
+    assert dupefilter.fingerprint_to_check(redirect) == ""  # the same article: not filtered
+    elsewhere = redirect.replace(url="http://127.0.0.1:1/en/page/2")
+    assert dupefilter.fingerprint_to_check(elsewhere) == listing
 
 
 # -- politeness -------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ class RedisScheduler(Scheduler):
 
     def enqueue_request(self, request: Request) -> bool:
         """Push the request unless seen (one atomic step); False when filtered."""
-        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
+        fingerprint: str = self.df.fingerprint_to_check(request)
         if not self.queue.push(request, fingerprint):
             self.df.log(request, self.spider)
             return False
