@@ -17,6 +17,7 @@ import pytest
 from redis import Redis
 from scrapy import Request
 from scrapy.crawler import CrawlerRunner
+from scrapy.exceptions import NotConfigured
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 from scrapy_redis import picklecompat
@@ -32,6 +33,7 @@ from newscrawl.distributed.leases import LeaseBook
 from newscrawl.distributed.politeness import DomainLimiter
 from newscrawl.output.jsonl import DurableJsonlFile
 from newscrawl.output.recovery import recover
+from newscrawl.pipelines import DeduplicationPipeline
 from newscrawl.profiles import load_profile
 from newscrawl.records import RECORD_FIELDS
 from newscrawl.spiders.daily8 import Daily8Spider
@@ -132,6 +134,18 @@ def test_redis_url_turns_spiders_into_workers(monkeypatch: pytest.MonkeyPatch) -
 def _name(key: Any) -> str:
     """Class name of a component key."""
     return key.rsplit(".", 1)[-1] if isinstance(key, str) else key.__name__
+
+
+def test_the_shared_claims_replace_the_per_process_dedup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's own memory of article ids would lose an article released by a dead worker."""
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")
+    crawler = CrawlerRunner(get_project_settings()).create_crawler(Daily8Spider)
+    with pytest.raises(NotConfigured):
+        DeduplicationPipeline.from_crawler(crawler)
+    settings = get_project_settings()
+    settings.set("FEEDS", {"out.jsonl": {"format": "jsonlines"}}, "cmdline")  # no claims
+    crawler = CrawlerRunner(settings).create_crawler(Daily8Spider)
+    assert DeduplicationPipeline.from_crawler(crawler).seen == set()
 
 
 def test_explicit_feeds_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
