@@ -414,10 +414,11 @@ def _run_workers(
     server = Redis.from_url(redis_url)
     logs = {w: tmp / f"{w}.log" for w in ("w1", "w2")}
     before = {w: set(run_files(tmp / w)) for w in logs}
+    # Seed first: a worker that started alone on an empty frontier would be idle and exit
+    # (after MAX_IDLE_TIME_BEFORE_CLOSE = 1 s) before the other one, slow to start, joined.
+    seed(server, KEYS, [f"{base}/en"])
     workers = {w: start_worker(w, base, redis_url, tmp / w, logs[w]) for w in logs}
     try:
-        wait_for(lambda: all(server.exists(KEYS.heartbeat(w)) for w in logs), 60, "no join")
-        seed(server, KEYS, [f"{base}/en"])
         if kill_after is not None:
             _kill_and_restart_w1(server, base, redis_url, tmp, workers, kill_after)
         for process in workers.values():
