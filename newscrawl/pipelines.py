@@ -117,7 +117,7 @@ class DeduplicationPipeline(_StatsPipeline):
 
     def __init__(self, crawler: Crawler) -> None:
         if is_distributed(crawler.settings) and not crawler.settings.getdict("FEEDS"):
-            raise NotConfigured("distributed crawl: the shared claims de-duplicate")
+            raise NotConfigured  # no message: Scrapy would log the expected as a warning
         super().__init__(crawler)
         self.seen: set[str] = set()
 
