@@ -94,11 +94,11 @@ class IncrementalOutputPipeline:
         """Crawl again the pages whose claims a killed run made but never wrote."""
         assert self.state is not None
         self.count("recovery/claims_released", len(report.released_urls))
-        if self.state.requeue is None:
+        if not self.state.requeues:
             return  # a local crawl fetches every page again anyway
-        for url in report.released_urls:
-            self.state.requeue(url)
+        for url in report.released_urls:  # queued again by the release itself (one step)
             logger.warning("record of %s was never written; requeued", url)
+        self.count("recovery/claims_requeued", len(report.released_urls))
 
     def process_item(self, item: Any) -> Any:
         """Skip an article emitted unchanged; version and buffer a new or changed one."""

@@ -8,8 +8,9 @@ from typing import Any
 
 import jsonschema
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
+from newscrawl.distributed.config import is_distributed
 from newscrawl.extract.model import Article
 from newscrawl.extract_pool import ExtractionPool, default_workers, extract_page
 from newscrawl.items import ArticleItem, FetchedPage, record_schema
@@ -109,9 +110,17 @@ class ExtractionPipeline(_StatsPipeline):
 
 
 class DeduplicationPipeline(_StatsPipeline):
-    """Emit each article id once per run, whichever host or URL it was reached on."""
+    """Emit each article id once per run, whichever host or URL it was reached on.
+
+    Not in a distributed crawl that writes through the incremental stage: there the shared
+    claims decide, and this process's memory would be wrong. An article it dropped because
+    another worker held the claim comes back when that worker dies and its restart releases
+    the claim; remembering the id here would drop it again, and lose it.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
+        if is_distributed(crawler.settings) and not crawler.settings.getdict("FEEDS"):
+            raise NotConfigured  # no message: Scrapy would log the expected as a warning
         super().__init__(crawler)
         self.seen: set[str] = set()
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import random
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -99,7 +102,8 @@ def build_scaled_site(site_dir: Path, copies: int) -> set[str]:
 def start_worker(
     worker: str, base_url: str, redis_url: str, out: Path, log: Path, **settings: object
 ) -> subprocess.Popen[bytes]:
-    """Start `scrapy crawl daily8` as a worker on the shared frontier (stderr to `log`)."""
+    """Start `scrapy crawl daily8` as a worker on the shared frontier (stderr to `log`), in a
+    process group of its own with its extraction pool (`kill_worker` ends them all)."""
     values: dict[str, object] = {
         "REDIS_URL": redis_url,
         "NEWSCRAWL_WORKER_ID": worker,
@@ -119,7 +123,20 @@ def start_worker(
         "daily8", {"start_url": f"{base_url}/en", "also_allow": "localhost"}, values
     )
     with log.open("ab") as stderr:
-        return subprocess.Popen(argv, env=crawl_env(), stdout=subprocess.DEVNULL, stderr=stderr)
+        return subprocess.Popen(
+            argv,
+            env=crawl_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            start_new_session=True,
+        )
+
+
+def kill_worker(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL a worker and its extraction pool (a crash, a power cut); reap it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(10)
 
 
 def run_files(out: Path) -> list[Path]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import signal
 import subprocess
 import threading
 import time
@@ -18,8 +17,10 @@ import pytest
 from redis import Redis
 from scrapy import Request
 from scrapy.crawler import CrawlerRunner
+from scrapy.exceptions import NotConfigured
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
+from scrapy_redis import picklecompat
 
 from newscrawl.cli import main as cli_main
 from newscrawl.cli.seed import reset, seed
@@ -32,6 +33,7 @@ from newscrawl.distributed.leases import LeaseBook
 from newscrawl.distributed.politeness import DomainLimiter
 from newscrawl.output.jsonl import DurableJsonlFile
 from newscrawl.output.recovery import recover
+from newscrawl.pipelines import DeduplicationPipeline
 from newscrawl.profiles import load_profile
 from newscrawl.records import RECORD_FIELDS
 from newscrawl.spiders.daily8 import Daily8Spider
@@ -48,6 +50,7 @@ from newscrawl.state.redis_store import RedisStateStore
 from tests.distributed_helpers import (
     REDIS_SERVER,
     build_scaled_site,
+    kill_worker,
     lines_written,
     records,
     redis_server,
@@ -133,6 +136,18 @@ def _name(key: Any) -> str:
     return key.rsplit(".", 1)[-1] if isinstance(key, str) else key.__name__
 
 
+def test_the_shared_claims_replace_the_per_process_dedup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's own memory of article ids would lose an article released by a dead worker."""
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")
+    crawler = CrawlerRunner(get_project_settings()).create_crawler(Daily8Spider)
+    with pytest.raises(NotConfigured):
+        DeduplicationPipeline.from_crawler(crawler)
+    settings = get_project_settings()
+    settings.set("FEEDS", {"out.jsonl": {"format": "jsonlines"}}, "cmdline")  # no claims
+    crawler = CrawlerRunner(settings).create_crawler(Daily8Spider)
+    assert DeduplicationPipeline.from_crawler(crawler).seen == set()
+
+
 def test_explicit_feeds_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings({"REDIS_URL": "redis://x", "FEEDS": {"out.jsonl": {"format": "jsonlines"}}})
     assert apply_distributed_settings(settings)
@@ -188,6 +203,20 @@ def test_restarted_worker_waits_for_its_old_heartbeat_and_requeues_its_leases(
     assert time.monotonic() - started >= 0.1
     assert second.requeue("w1", only_if_dead=False) == 1
     assert second.queued() == 1 and second.own_inflight() == 0
+
+
+def test_a_seed_is_leased_until_its_request_is_queued(server: Redis) -> None:
+    """A worker killed between reading seeds and queueing their requests loses none."""
+    frontier = Frontier(server, KEYS, "w1", ttl=0.3)
+    frontier.join()
+    seed(server, KEYS, ["http://a.example/en", "http://b.example/en"])
+    (lease_a, _), (_, message_b) = frontier.pop_seeds(16)
+    assert frontier.seeds_waiting() == 0 and frontier.own_inflight() == 2
+    assert frontier.push(b"request a", -1, "", replaces=lease_a)  # queued: lease handed over
+    time.sleep(0.4)  # killed before queueing seed b: its heartbeat expires
+    assert Frontier(server, KEYS, "w2", ttl=5).recover_dead() == 1
+    assert server.lrange(KEYS.start_urls, 0, -1) == [message_b]
+    assert server.zrange(KEYS.queue, 0, -1) == [b"request a"]
 
 
 def test_an_article_version_is_claimed_by_one_worker_only(server: Redis) -> None:
@@ -254,10 +283,13 @@ def test_restart_reconciles_the_journal_and_requeues_unwritten_claims(
     other.write_text(lines[2][:20], "utf-8")  # another worker's file, being written
     assert [b.batch_id for b in store.pending_batches()] == [batch]
 
-    report = recover(RedisStateStore(server, KEYS.state, "w1"), spider_dir, LATER, "-w1")
+    restarted = RedisStateStore(server, KEYS.state, "w1", (KEYS.queue, str.encode))
+    report = recover(restarted, spider_dir, LATER, "-w1")
 
     assert (report.batches_reconciled, report.records_reconciled) == (1, 1)
     assert sorted(report.released_urls) == [recs[1]["url"], recs[2]["url"]]
+    queued = server.zrange(KEYS.queue, 0, -1)  # released and requeued in one step
+    assert sorted(queued) == [recs[1]["url"].encode(), recs[2]["url"].encode()]
     assert path.read_text("utf-8") == lines[0]
     assert other.read_text("utf-8") == lines[2][:20]
     assert store.pending_batches() == [] and store.claims() == {}
@@ -315,6 +347,12 @@ def test_article_urls_on_any_host_share_one_fingerprint(server: Redis) -> None:
     listing = dupefilter.request_fingerprint(Request("http://127.0.0.1:1/en/page/2"))
     assert one == two == "article:daily8:" + "ab" * 16
     assert listing != one
+    redirect = Request(
+        "https://localhost:1" + article, meta={"redirect_urls": ["http://h" + article]}
+    )
+    assert dupefilter.fingerprint_to_check(redirect) == ""  # the same article: not filtered
+    elsewhere = redirect.replace(url="http://127.0.0.1:1/en/page/2")
+    assert dupefilter.fingerprint_to_check(elsewhere) == listing
 
 
 # -- politeness -------------------------------------------------------------------------------
@@ -376,29 +414,19 @@ def _run_workers(
     server = Redis.from_url(redis_url)
     logs = {w: tmp / f"{w}.log" for w in ("w1", "w2")}
     before = {w: set(run_files(tmp / w)) for w in logs}
-    workers = {w: start_worker(w, base, redis_url, tmp / w, logs[w]) for w in logs}
-    wait_for(lambda: all(server.exists(KEYS.heartbeat(w)) for w in logs), 60, "no join")
+    # Seed first: a worker that started alone on an empty frontier would be idle and exit
+    # (after MAX_IDLE_TIME_BEFORE_CLOSE = 1 s) before the other one, slow to start, joined.
     seed(server, KEYS, [f"{base}/en"])
-    if kill_after is not None:
-        claims = RedisStateStore(server, KEYS.state, "w1").claims_key
-        wait_for(  # w1 has written records, has requests in flight and unwritten claims
-            lambda: (
-                lines_written(tmp / "w1") >= kill_after
-                and server.hlen(KEYS.inflight("w1"))
-                and server.hlen(claims)
-            ),
-            60,
-            "w1 never got going",
-        )
-        workers["w1"].send_signal(signal.SIGKILL)
-        workers["w1"].wait(10)
-        workers["w1"] = start_worker("w1", base, redis_url, tmp / "w1", logs["w1"])
-    for process in workers.values():
-        try:
+    workers = {w: start_worker(w, base, redis_url, tmp / w, logs[w]) for w in logs}
+    try:
+        if kill_after is not None:
+            _kill_and_restart_w1(server, base, redis_url, tmp, workers, kill_after)
+        for process in workers.values():
             process.wait(90)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise
+    finally:
+        for process in workers.values():  # only after a failure: never leave workers behind
+            if process.poll() is None:
+                kill_worker(process)
     new_files = {w: [f for f in run_files(tmp / w) if f not in before[w]] for w in logs}
     return {
         "records": {w: records(tmp / w, new_files[w]) for w in logs},
@@ -406,6 +434,30 @@ def _run_workers(
         "logs": {w: path.read_text("utf-8", errors="replace") for w, path in logs.items()},
         "codes": {w: p.returncode for w, p in workers.items()},
     }
+
+
+def _kill_and_restart_w1(
+    server: Redis,
+    base: str,
+    redis_url: str,
+    tmp: Path,
+    workers: dict[str, subprocess.Popen[bytes]],
+    kill_after: int,
+) -> None:
+    """SIGKILL w1 (and its extraction pool) once it has written `kill_after` records and holds
+    leases and unwritten claims; restart it with the same id and output folder."""
+    claims = RedisStateStore(server, KEYS.state, "w1").claims_key
+    wait_for(
+        lambda: (
+            lines_written(tmp / "w1") >= kill_after
+            and server.hlen(KEYS.inflight("w1"))
+            and server.hlen(claims)
+        ),
+        60,
+        "w1 never got going",
+    )
+    kill_worker(workers["w1"])
+    workers["w1"] = start_worker("w1", base, redis_url, tmp / "w1", tmp / "w1.log")
 
 
 def _summaries(files: list[Path]) -> list[dict[str, Any]]:
@@ -447,10 +499,67 @@ def test_a_killed_and_restarted_worker_loses_nothing(
     assert len(list((tmp_path / "w1").glob("daily8/*-w1.jsonl"))) == 2  # killed run + restart
     logs = result["logs"]
     assert "requeued" in logs["w1"] + logs["w2"]  # the killed run's in-flight requests
-    assert "was never written; requeued" in logs["w1"]  # its claims not yet written
+    # Its claims not yet written were requeued; or, killed between a batch's fsync and its
+    # commit, the batch was reconciled from its file.
+    assert "was never written; requeued" in logs["w1"] or "a killed run wrote" in logs["w1"]
     assert "DeprecationWarning" not in logs["w1"] + logs["w2"]
     for path in run_files(tmp_path / "w1"):  # complete lines only (a torn one is cut on restart)
         assert path.read_bytes()[-1:] in (b"", b"\n")
+
+
+def test_an_article_dropped_behind_a_dead_workers_claim_is_emitted_once_released(
+    redis_url: str, tmp_path: Path
+) -> None:
+    """The window of a worker killed after claiming an article and before writing it, once its
+    lease went back to the queue (killed before the ack, or presumed dead): another worker
+    fetches the article and must drop it (the claim holds); when the killed worker restarts and
+    releases the claim, the requeued URL must be emitted, even by the worker that dropped it."""
+    site = tmp_path / "site"
+    content = scaled_content(1)
+    build_site(content, site, with_expected=False)
+    ids = {f"daily8:{a['id']}" for a in content["articles"]}
+    held = content["articles"][0]["id"]
+    server = Redis.from_url(redis_url)
+    server.flushdb()
+    dead = Frontier(server, KEYS, "w0", ttl=60)
+    dead.join()  # w0 looks alive and busy: w2 neither requeues its lease nor exits
+    server.hset(KEYS.inflight("w0"), "0", "0 x")
+    with serve_site(site) as (base, requests):
+        url = f"{base}/en/article/{held}"
+        w0 = RedisStateStore(server, KEYS.state, "w0", (KEYS.queue, _encode_url))
+        assert w0.claim(f"daily8:{held}", "fp", NOW, url).outcome == NEW
+        log = tmp_path / "w2.log"
+        worker = start_worker("w2", base, redis_url, tmp_path / "w2", log)
+        try:
+            wait_for(lambda: server.exists(KEYS.heartbeat("w2")), 60, "no join")
+            seed(server, KEYS, [f"{base}/en"])
+            wait_for(  # w2 has done everything; the held article was fetched and dropped
+                lambda: (
+                    lines_written(tmp_path / "w2") == len(ids) - 1
+                    and not server.zcard(KEYS.queue)
+                    and not server.hlen(KEYS.inflight("w2"))
+                ),
+                60,
+                "w2 never finished",
+            )
+            assert f"/en/article/{held}" in requests  # fetched (and dropped) while w0 held it
+            # w0 restarts: its recovery releases the claim and requeues the URL, in one step.
+            report = recover(w0, tmp_path / "w0" / "daily8", LATER, "-w0")
+            assert report.released_urls == [url] and dead.queued() == 1
+            server.delete(KEYS.inflight("w0"))
+            dead.leave()
+            worker.wait(60)
+        finally:
+            if worker.poll() is None:
+                kill_worker(worker)
+    assert worker.returncode == 0
+    emitted = Counter(r["articleId"] for r in records(tmp_path / "w2"))
+    assert set(emitted) == ids and max(emitted.values()) == 1
+
+
+def _encode_url(url: str) -> bytes:
+    """A queue member crawling `url` again, as a worker's scheduler encodes it."""
+    return bytes(picklecompat.dumps(Request(url, dont_filter=True).to_dict()))
 
 
 def test_second_distributed_run_emits_only_the_changed_and_the_new_article(

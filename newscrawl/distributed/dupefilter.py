@@ -29,5 +29,21 @@ class ArticleDupeFilter(RFPDupeFilter):
         fingerprint: str = super().request_fingerprint(request)
         return fingerprint
 
+    def fingerprint_to_check(self, request: Request) -> str:
+        """The fingerprint the push checks and records; '' = push unfiltered.
+
+        A redirect to another URL of the same page (https, another host of the article) keeps
+        its origin's fingerprint, which the dupefilter recorded when the origin was queued:
+        checking it would drop the redirect, and with it the page. It is the same fetch
+        going on, so it is pushed unfiltered (Scrapy bounds the redirects).
+        """
+        if request.dont_filter:
+            return ""
+        fingerprint = self.request_fingerprint(request)
+        origins = request.meta.get("redirect_urls")
+        if origins and self.request_fingerprint(request.replace(url=origins[0])) == fingerprint:
+            return ""
+        return fingerprint
+
     def close(self, reason: str = "") -> None:
         """Keep the shared fingerprints: other workers still use them."""

@@ -37,19 +37,43 @@ local lease = tostring(redis.call('INCR', KEYS[3]))
 redis.call('HSET', KEYS[2], lease, r[2] .. ' ' .. r[1])
 return {lease, r[1]}
 """
-#: Put every lease of a worker back in the queue, unless its heartbeat (KEYS[3]) is alive
-#: and ARGV[1] is '1'. KEYS: in-flight hash, queue, heartbeat. Returns the count, -1 if alive.
+#: Pop up to ARGV[1] seed messages and lease each ('seed <message>'). KEYS: start URLs list,
+#: own in-flight hash, lease counter. Returns lease, message, lease, message, …
+POP_SEEDS = """
+local out = {}
+for _ = 1, tonumber(ARGV[1]) do
+  local message = redis.call('LPOP', KEYS[1])
+  if not message then break end
+  local lease = tostring(redis.call('INCR', KEYS[3]))
+  redis.call('HSET', KEYS[2], lease, 'seed ' .. message)
+  out[#out + 1] = lease
+  out[#out + 1] = message
+end
+return out
+"""
+#: Put every lease of a worker back (requests in the queue, seeds in the start URLs), unless
+#: its heartbeat (KEYS[3]) is alive and ARGV[1] is '1'. KEYS: in-flight hash, queue, heartbeat,
+#: start URLs. Returns the count, -1 if alive.
 REQUEUE = """
 if ARGV[1] == '1' and redis.call('EXISTS', KEYS[3]) == 1 then return -1 end
 local all = redis.call('HGETALL', KEYS[1])
 for i = 2, #all, 2 do
   local v = all[i]
-  local sp = string.find(v, ' ', 1, true)
-  redis.call('ZADD', KEYS[2], string.sub(v, 1, sp - 1), string.sub(v, sp + 1))
+  if string.sub(v, 1, 5) == 'seed ' then
+    redis.call('LPUSH', KEYS[4], string.sub(v, 6))
+  else
+    local sp = string.find(v, ' ', 1, true)
+    redis.call('ZADD', KEYS[2], string.sub(v, 1, sp - 1), string.sub(v, sp + 1))
+  end
 end
 redis.call('DEL', KEYS[1])
 return #all / 2
 """
+
+
+def _text(value: bytes | str | int) -> str:
+    """A Redis reply as text."""
+    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 @dataclass(frozen=True)
@@ -96,7 +120,8 @@ class Keys:
         return self.key("worker", worker)
 
     def inflight(self, worker: str) -> str:
-        """Hash lease → 'score data' of the requests the worker is processing."""
+        """Hash lease → 'score data' of the requests (or 'seed message' of the seeds) the worker
+        is processing."""
         return self.key("inflight", worker)
 
     def all_keys_pattern(self) -> str:
@@ -116,6 +141,7 @@ class Frontier:
         self._push = server.register_script(PUSH)
         self._pop = server.register_script(POP)
         self._requeue = server.register_script(REQUEUE)
+        self._pop_seeds = server.register_script(POP_SEEDS)
 
     # -- queue ------------------------------------------------------------------------------
     def push(self, data: bytes, score: float, fingerprint: str = "", replaces: str = "") -> bool:
@@ -130,7 +156,14 @@ class Frontier:
         if not found:
             return None
         lease, data = found
-        return (lease.decode() if isinstance(lease, bytes) else str(lease)), data
+        return _text(lease), data
+
+    def pop_seeds(self, limit: int) -> list[tuple[str, bytes]]:
+        """Lease up to `limit` waiting seed messages to this worker: (lease id, message)."""
+        keys = [self.keys.start_urls, self.keys.inflight(self.worker), self.keys.key("lease_seq")]
+        found = self._pop_seeds(keys=keys, args=[max(1, limit)])
+        pairs = zip(found[::2], found[1::2], strict=True)
+        return [(_text(lease), bytes(message)) for lease, message in pairs]
 
     def ack(self, *leases: str) -> None:
         """This worker is done with these leases."""
@@ -175,6 +208,7 @@ class Frontier:
     def requeue(self, worker: str, only_if_dead: bool = True) -> int:
         """Return a worker's leased requests to the queue; -1 when it is alive (and checked)."""
         keys = [self.keys.inflight(worker), self.keys.queue, self.keys.heartbeat(worker)]
+        keys.append(self.keys.start_urls)
         return int(self._requeue(keys=keys, args=["1" if only_if_dead else "0"]))
 
     def recover_dead(self) -> int:

@@ -23,7 +23,7 @@ class RedisScheduler(Scheduler):
     dupefilter check and the push are one Redis step (a crash cannot lose a link that was
     marked seen); pops lease the request (see `frontier`); `open` joins the crawl and requeues
     the requests a crashed earlier run of this worker had leased (its unwritten records are
-    requeued by the incremental output stage's recovery, through `requeue_url`); `close` never
+    requeued by the incremental output stage's recovery, as `encode_url` makes them); `close` never
     clears the shared frontier.
     """
 
@@ -55,7 +55,7 @@ class RedisScheduler(Scheduler):
             self.flush()
         if queued := len(self.queue):
             logger.info("joining a crawl with %d requests queued", queued)
-        self.worker.requeue = self.requeue_url
+        self.worker.encode = self.encode_url
         self.worker.start()
         self._poll_faster()
 
@@ -72,7 +72,7 @@ class RedisScheduler(Scheduler):
 
     def enqueue_request(self, request: Request) -> bool:
         """Push the request unless seen (one atomic step); False when filtered."""
-        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
+        fingerprint: str = self.df.fingerprint_to_check(request)
         if not self.queue.push(request, fingerprint):
             self.df.log(request, self.spider)
             return False
@@ -86,9 +86,12 @@ class RedisScheduler(Scheduler):
             self._count("scheduler/dequeued/redis")
         return request
 
-    def requeue_url(self, url: str) -> None:
-        """Queue a URL again, bypassing the dupefilter (a record that was never written)."""
-        self.queue.push(Request(url, callback=self.spider.parse, dont_filter=True))
+    def encode_url(self, url: str) -> bytes:
+        """A queue member that crawls a URL again, unfiltered (a record never written)."""
+        data: bytes = self.queue._encode_request(
+            Request(url, callback=self.spider.parse, dont_filter=True)
+        )
+        return data
 
     def _count(self, key: str) -> None:
         """Increment a stat (Scrapy 2.19 style: no spider argument)."""

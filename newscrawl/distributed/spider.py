@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import scrapy
@@ -15,6 +15,7 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.spiders import RedisMixin
 
 from newscrawl.distributed.config import is_distributed
+from newscrawl.distributed.leases import LEASE
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ class RedisWorkerMixin(RedisMixin):
 
     Compatibility with Scrapy 2.19 over scrapy-redis 0.9.1's `RedisMixin`: seeds are read in
     `async def redis_start()` (scrapy-redis only has `start_requests`, which Scrapy no longer
-    calls), seeds become plain GET requests to the spider's `parse`, and the idle clock starts
+    calls), seeds are leased like requests until queued, seeds become plain GET requests to
+    the spider's `parse`, and the idle clock starts
     when the worker last had work — not when the module was imported — and runs only while the
     whole crawl is idle (no queued request, no seed, no request in progress on another worker).
     """
@@ -64,6 +66,20 @@ class RedisWorkerMixin(RedisMixin):
         """Requests for the seeds waiting in Redis (more are read whenever the worker idles)."""
         for request in self.next_requests():
             yield request
+
+    def next_requests(self) -> Iterator[scrapy.Request]:
+        """Lease waiting seeds to this worker (not scrapy-redis's pop: a crash lost them).
+
+        Each seed's request carries the lease and hands it over when it is queued (one step).
+        """
+        frontier = _worker(self.crawler).frontier
+        for lease, data in frontier.pop_seeds(self.redis_batch_size):
+            request = self.make_request_from_data(data)
+            if isinstance(request, scrapy.Request):
+                request.meta[LEASE] = lease
+                yield request
+            else:
+                frontier.ack(lease)
 
     def make_request_from_data(self, data: bytes | str) -> Any:
         """A GET request for a seed (JSON {"url": …} or a bare URL), never filtered."""

@@ -33,7 +33,7 @@ class Worker:
         self.leases = LeaseBook(self._ack)
         self._heartbeat = LoopingCall(self._beat)
         self.started = False
-        self.requeue: Callable[[str], None] | None = None  # set by the scheduler when open
+        self.encode: Callable[[str], bytes] | None = None  # set by the scheduler when open
 
     def _ack(self, lease: str) -> None:
         """Ack a finished lease in Redis and count it."""
@@ -62,14 +62,11 @@ class Worker:
         self.started = True
         logger.info("worker %s joined the crawl %r", self.id, self.keys.spider)
 
-    def requeue_url(self, url: str) -> None:
-        """Put a URL back in the shared queue, unfiltered (a record that was never written)."""
-        if self.requeue is None:
-            logger.error("worker %s: no scheduler open; %s is not requeued", self.id, url)
-            self.count("requeue/failed")
-            return
-        self.requeue(url)
-        self.count("requeue/unwritten_records")
+    def encode_url(self, url: str) -> bytes:
+        """A URL as a member of the shared queue (an unfiltered request to crawl it again)."""
+        if self.encode is None:
+            raise RuntimeError(f"worker {self.id}: no scheduler open to requeue {url}")
+        return self.encode(url)
 
     def recover_dead(self) -> None:
         """Requeue the leases of workers whose heartbeat expired."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ class OpenedState:
     where: str  # for the log: the database, or the Redis keys
     suffix: str = ""  # ends this writer's run file names (`-<worker id>` when distributed)
     lock: FileLock | None = None
-    requeue: Callable[[str], None] | None = None  # crawl a released claim's URL again
+    requeues: bool = False  # the store queues a released claim's URL again (distributed)
 
     def close(self) -> None:
         """Close the store, release the lock."""

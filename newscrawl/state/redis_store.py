@@ -17,7 +17,7 @@ id and version. How durable a committed step is depends on the Redis server's pe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from redis import Redis
 
@@ -61,15 +61,22 @@ for i = 4, #KEYS do
 end
 if ARGV[3] ~= '' then redis.call('HDEL', KEYS[3], ARGV[3]) end
 """
-#: KEYS: own claims, then one article key per claim. ARGV: worker, then the claimed ids.
+#: KEYS: own claims, requeue queue, then one article key per claim. ARGV: worker, then per
+#: claim its id and the queue member that crawls its URL again ('' = none). One step, so a
+#: crash cannot release a claim without its URL being queued again.
 RELEASE = """
-for i = 2, #KEYS do
+for i = 3, #KEYS do
+  local id, data = ARGV[2 * i - 4], ARGV[2 * i - 3]
   if redis.call('HGET', KEYS[i], 'claim_worker') == ARGV[1] then
     redis.call('HDEL', KEYS[i], 'claim_worker', 'claim_version')
   end
-  redis.call('HDEL', KEYS[1], ARGV[i])
+  redis.call('HDEL', KEYS[1], id)
+  if data ~= '' then redis.call('ZADD', KEYS[2], 0, data) end
 end
 """
+
+#: Where a released claim's URL goes: the crawl queue's key, and how a URL becomes a member.
+Requeue = tuple[str, Callable[[str], bytes]]
 
 
 def _text(value: bytes | str) -> str:
@@ -80,8 +87,11 @@ def _text(value: bytes | str) -> str:
 class RedisStateStore:
     """The crawl state of one spider in Redis, seen through one worker (its claims, journal)."""
 
-    def __init__(self, server: Redis, prefix: str, worker: str) -> None:
+    def __init__(
+        self, server: Redis, prefix: str, worker: str, requeue: Requeue | None = None
+    ) -> None:
         self.server = server
+        self.requeue = requeue  # a distributed worker's crawl queue, for released claims
         self.prefix = prefix
         self.worker = worker
         self.claims_key = f"{prefix}:claims:{worker}"
@@ -135,12 +145,18 @@ class RedisStateStore:
         return {_text(k): _text(v) for k, v in raw.items()}
 
     def release_claims(self) -> list[str]:
-        """Drop this worker's unsettled claims (their records were never written); their URLs."""
+        """Drop this worker's unsettled claims (their records were never written); their URLs.
+
+        With a `requeue` queue, each URL is queued again in the same step (score 0).
+        """
         claims = self.claims()
         if claims:
-            ids = list(claims)
-            keys = [self.claims_key, *(self.article_key(i) for i in ids)]
-            self._release(keys=keys, args=[self.worker, *ids])
+            queue, encode = self.requeue or (self.claims_key, None)
+            args: list[str | bytes] = [self.worker]
+            for article_id, url in claims.items():
+                args += [article_id, encode(url) if encode is not None else ""]
+            keys = [self.claims_key, queue, *(self.article_key(i) for i in claims)]
+            self._release(keys=keys, args=args)
         return list(claims.values())
 
     def begin_batch(self, path: str, offset: int) -> int:
