@@ -382,8 +382,8 @@ ARTICLE_EVIDENCE: tuple[tuple[str, int, int], ...] = (
     ("long_slug", 1, 1),  # four words or more in the URL's last segment
 )
 #: A page is not an article when the points against exceed the points for by this much
-#: (odd WCXB ids, session 3: 4 catches 67 of 153 undecided non-articles and types 2 of
-#: 254 undecided articles non-article; see docs/extraction.md).
+#: (undecided pages, odd WCXB ids: margin 3 catches 75 non-articles and loses 7 articles;
+#: 4 catches 56 and loses 2; 5 catches 40 and loses 2; see docs/extraction.md).
 OTHER_MARGIN = 4
 
 
