@@ -7,9 +7,11 @@ from newscrawl.extract.pagetype import (
     has_running_text,
     is_listing,
     page_type,
+    text_features,
     type_from_markup,
     type_from_structure,
     type_from_url,
+    url_features,
 )
 from newscrawl.profiles import load_profile
 
@@ -44,6 +46,8 @@ def test_url_shapes() -> None:
     assert type_from_url("https://example.org/products/red-shoe") == "product"
     assert type_from_url("https://example.org/news/") == "listing"
     assert type_from_url("https://example.org/news/2026/01/harbour-reopens") is None
+    assert type_from_url("https://qa.example.org/questions/123/how-to-fix-a-quay") == "forum"
+    assert type_from_url("https://www.example.org/r/boats/comments/abc/quay") == "forum"
 
 
 def test_running_text_counts_unspaced_scripts() -> None:
@@ -81,10 +85,15 @@ def test_article_with_a_few_cards_stays_an_article() -> None:
 STORY = "<p>" + "The harbour reopened after a long winter of repairs. " * 6 + "</p>"
 
 
-def structure(body: str, head: str = "") -> str | None:
-    """type_from_structure of a small page."""
+PROSE = "The harbour reopened after a long winter of repairs to the old stone quay. " * 24
+
+
+def structure(
+    body: str, head: str = "", url: str = "https://x.org/news/harbour-reopens", text: str = PROSE
+) -> str | None:
+    """type_from_structure of a small page whose extracted body is `text`."""
     html = f"<html><head>{head}</head><body>{body}</body></html>"
-    return type_from_structure(parse_html(html, "https://x.org/item"))
+    return type_from_structure(parse_html(html, url), text, "The harbour reopens in spring")
 
 
 def test_cart_and_price_markup_make_a_product() -> None:
@@ -97,7 +106,8 @@ def test_cart_and_price_markup_make_a_product() -> None:
 
 def test_code_blocks_and_edit_link_make_documentation() -> None:
     page = "<pre><code>pip install x</code></pre><pre>x.run()</pre><a>Edit this page</a>"
-    assert structure(page + STORY) == "documentation"
+    assert structure(page + STORY) is None  # 3 points: below OTHER_MARGIN
+    assert structure(page + STORY, url="https://x.org/guide/install") == "documentation"
 
 
 def test_post_blocks_alone_are_not_enough() -> None:
@@ -117,3 +127,32 @@ def test_article_evidence_outweighs_a_shop_sidebar() -> None:
 
 def test_plain_story_has_no_structural_type() -> None:
     assert structure("<h1>Harbour</h1>" + STORY * 3) is None
+
+
+def test_url_features() -> None:
+    assert url_features("https://x.org/")["home_page"] == 1
+    assert url_features("https://x.org/en-gb/")["home_page"] == 1
+    assert url_features("https://x.org/services/webcams")["one_word_slug"] == 1
+    assert url_features("https://x.org/a/how-the-harbour-was-rebuilt")["long_slug"] == 1
+    assert not url_features("https://x.org/news/12345")  # an id says nothing
+
+
+def test_text_features() -> None:
+    tiles = "\n".join(["Fast setup", "Secure by default", "Plans from $5"] * 5)
+    f = text_features(tiles, "Build faster")
+    assert f["short_headline"] == f["little_prose"] == f["short_lines"] == 1
+    f = text_features(PROSE, "How the old stone quay was rebuilt after the storm")
+    assert f["long_headline"] == 1 and f["little_prose"] == f["short_lines"] == 0
+
+
+def test_landing_page_is_not_an_article() -> None:
+    tiles = "\n".join(["Fast setup", "Secure by default", "Plans from $5"] * 5)
+    page = "<h1>Build faster</h1>" + "".join(f"<h3>{t}</h3>" for t in tiles.splitlines())
+    assert structure(page, url="https://x.org/", text=tiles) == "listing"
+    assert structure(page, url="https://x.org/en/pricing", text=tiles) == "listing"
+
+
+def test_story_on_a_one_word_url_stays_an_article() -> None:
+    head = '<meta property="og:type" content="article">'
+    page = "<h1>Harbour</h1><time>2 Jan</time>" + STORY * 3
+    assert structure(page, head, url="https://x.org/harbour", text=PROSE) is None

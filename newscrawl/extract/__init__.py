@@ -3,7 +3,7 @@
 >>> from datetime import datetime, timezone
 >>> when = datetime(2026, 1, 1, tzinfo=timezone.utc)
 >>> page = "<html><body><h1>Hello</h1><p>" + "word " * 100 + "</p></body></html>"
->>> article = extract_article(page, "https://example.org/a", when)
+>>> article = extract_article(page, "https://example.org/news/hello-world", when)
 >>> article.headline, article.is_article, len(article.articleBody.split())
 ('Hello', True, 100)
 """
@@ -19,10 +19,12 @@ from newscrawl.extract.chrome import clean_lines, contains_any, drop, in_table, 
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
 from newscrawl.extract.pagetype import (
+    page_features,
     page_type,
     strong_type,
+    text_features,
+    type_from_features,
     type_from_markup,
-    type_from_structure,
 )
 from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
@@ -72,7 +74,7 @@ def extract_article(
     )
     markup_type = type_from_markup(doc)
     decided = strong_type(url, profile, markup_type)
-    structure_type = None if decided else type_from_structure(doc)
+    features = None if decided else page_features(doc)  # before chrome removal
     protected = [head] if head is not None else []
     chips = [chip_element] if chip_element is not None and not in_table(chip_element) else []
     for element in [*rail_elements, *chips]:
@@ -81,6 +83,9 @@ def extract_article(
     remove_chrome(doc, profile, protected)
     extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
     body = "\n\n".join(clean_lines(extract_text(doc.root, url), profile, extra))
+    structure_type = (
+        None if features is None else type_from_features(features + text_features(body, title))
+    )
     article.pageType = page_type(doc, profile, markup_type, body, structure_type)
     article.is_article = article.pageType == "article"
     article.articleBody = body if article.is_article else None

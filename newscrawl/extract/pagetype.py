@@ -73,7 +73,14 @@ OTHER_HOSTS = re.compile(
     r")\.|(?P<rtd>\.readthedocs\.io)$"
 )
 OTHER_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("forum", re.compile(r"/(?:t/[^/]+/\d+|d/\d+-|viewtopic|showthread|threads?/|forums?/)", re.I)),
+    (
+        "forum",
+        re.compile(
+            r"/(?:t/[^/]+/\d+|d/\d+-|viewtopic|showthread|showtopic|threads?/|forums?/"
+            r"|questions/\d+/|r/[^/]+/comments/)",
+            re.I,
+        ),
+    ),
     ("product", re.compile(r"/(?:dp|products?|shop|cart)/", re.I)),
     ("collection", re.compile(r"/(?:collections|category|categories|tags?)/", re.I)),
     ("documentation", re.compile(r"/(?:docs?|documentation|api|reference)/", re.I)),
@@ -299,6 +306,55 @@ def page_features(doc: Document) -> Counter[str]:
             elif prop == "og:type" and (el.get("content") or "").lower() == "article":
                 f["og_article"] += 1
     f["price"] = price_count(doc.root.text_content())
+    return f + url_features(doc.url)
+
+
+#: A path of locale codes only ("/", "/en/", "/en-us/") is a home page.
+LOCALE = re.compile(r"^(?:[a-z]{2}(?:[-_][a-z]{2})?|global|intl|home|index)$", re.I)
+#: Headlines this short name a section or service ("Pet Insurance"); this long, a story.
+SHORT_HEADLINE = 3
+LONG_HEADLINE = 7
+#: A URL slug of this many words names a story ("how-to-back-up-a-laptop"); a last segment
+#: shorter than MIN_WORD letters ("/a", "/p") is a route letter, not a name.
+LONG_SLUG = 4
+MIN_WORD = 3
+#: Less running text than this (words in paragraphs of PARAGRAPH_WORDS or more) is little prose;
+#: lines shorter than this on average are lists, tiles and buttons.
+LITTLE_PROSE = 300
+SHORT_LINES = 20
+
+
+def url_features(url: str) -> Counter[str]:
+    """URL signs: a home page, a one-word last segment ("/webcams"), a long story slug.
+
+    >>> sorted(url_features("https://x.org/en/")), sorted(url_features("https://x.org/a/pets"))
+    (['home_page', 'one_word_slug'], ['one_word_slug'])
+    >>> sorted(url_features("https://x.org/2026/how-to-back-up-a-laptop"))
+    ['long_slug']
+    >>> url_features("https://x.org/a/12345")
+    Counter()
+    """
+    f: Counter[str] = Counter()
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    last = re.sub(r"\.\w+$", "", segments[-1]) if segments else ""
+    if all(LOCALE.match(re.sub(r"\.\w+$", "", s)) for s in segments):
+        f["home_page"] = 1
+    if f["home_page"] or (last.isalpha() and len(last) >= MIN_WORD):
+        f["one_word_slug"] = 1
+    if len([w for w in re.split(r"[-_+]", last) if w.isalpha()]) >= LONG_SLUG:
+        f["long_slug"] = 1
+    return f
+
+
+def text_features(body: str, headline: str | None) -> Counter[str]:
+    """Signs in the extracted text: headline length, how much running prose, line length."""
+    f: Counter[str] = Counter()
+    words = len((headline or "").split())
+    f["short_headline"] = int(words <= SHORT_HEADLINE)
+    f["long_headline"] = int(words >= LONG_HEADLINE)
+    sizes = [size(line) for line in body.splitlines() if line.strip()]
+    f["little_prose"] = int(sum(s for s in sizes if s >= PARAGRAPH_WORDS) < LITTLE_PROSE)
+    f["short_lines"] = int(sum(sizes) < SHORT_LINES * max(len(sizes), 1))
     return f
 
 
@@ -330,6 +386,11 @@ OTHER_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("code", 2, 2, "documentation"),  # several code blocks
     ("cta", 2, 1, "service"),  # "Book a demo", "Get a quote", …
     ("docs_text", 1, 1, "documentation"),  # "Edit this page", "On this page", …
+    ("home_page", 1, 2, "listing"),  # the URL path is "/" or a locale
+    ("one_word_slug", 1, 2, "listing"),  # "/webcams", "/pet-insurance" is two words
+    ("short_headline", 1, 1, "listing"),  # "Dental Care"
+    ("little_prose", 1, 2, "listing"),  # < 300 words in paragraphs of ≥ 30 words
+    ("short_lines", 1, 1, "listing"),  # < 20 words per body line on average
 )
 #: Points for an article: (feature, minimum count, points).
 ARTICLE_EVIDENCE: tuple[tuple[str, int, int], ...] = (
@@ -339,15 +400,17 @@ ARTICLE_EVIDENCE: tuple[tuple[str, int, int], ...] = (
     ("time", 1, 1),
     ("article_tag", 1, 1),
     ("long_p", 8, 1),  # eight paragraphs of running text
+    ("long_headline", 1, 1),  # seven words or more
+    ("long_slug", 1, 1),  # four words or more in the URL's last segment
 )
 #: A page is not an article when the points against exceed the points for by this much
-#: (odd WCXB ids: 3 loses 4 of ~260 undecided articles; 2 loses 6, 1 loses 19).
-OTHER_MARGIN = 3
+#: (undecided pages, odd WCXB ids: margin 3 catches 75 non-articles and loses 7 articles;
+#: 4 catches 56 and loses 2; 5 catches 40 and loses 2; see docs/extraction.md).
+OTHER_MARGIN = 4
 
 
-def type_from_structure(doc: Document) -> str | None:
-    """A non-article page type when structural evidence outweighs article evidence, or None."""
-    f = page_features(doc)
+def type_from_features(f: Counter[str]) -> str | None:
+    """A non-article page type when the evidence against outweighs the evidence for, or None."""
     against: dict[str, int] = {}
     for name, least, points, kind in OTHER_EVIDENCE:
         if f[name] >= least:
@@ -356,3 +419,8 @@ def type_from_structure(doc: Document) -> str | None:
     if not against or sum(against.values()) - support < OTHER_MARGIN:
         return None
     return max(against, key=lambda kind: against[kind])
+
+
+def type_from_structure(doc: Document, body: str = "", headline: str | None = None) -> str | None:
+    """`type_from_features` of the page's tree and URL plus its extracted body and headline."""
+    return type_from_features(page_features(doc) + text_features(body, headline))
