@@ -6,16 +6,16 @@ import logging
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-import jsonschema
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.distributed.config import is_distributed
 from newscrawl.extract.model import Article
 from newscrawl.extract_pool import ExtractionPool, default_workers, extract_page
-from newscrawl.items import ArticleItem, FetchedPage, record_schema
+from newscrawl.items import ArticleItem, FetchedPage
 from newscrawl.page import date_unresolved
 from newscrawl.records import to_record
+from newscrawl.validation import record_problem
 
 logger = logging.getLogger(__name__)
 STAT_PREFIX = "newscrawl"
@@ -153,20 +153,14 @@ class DatePipeline(_StatsPipeline):
 class ValidationPipeline(_StatsPipeline):
     """Convert to the output record and check it against the JSON Schema."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        super().__init__(crawler)
-        self.validator = jsonschema.Draft202012Validator(record_schema())
-
     def process_item(self, item: Any) -> Any:
         """Return an ArticleItem, or drop the record with the schema's reason counted."""
         if not isinstance(item, Article):
             return item
         record = to_record(item)
-        error = next(iter(self.validator.iter_errors(record)), None)
-        if error is not None:
-            where = str(error.absolute_path[0]) if error.absolute_path else "record"
-            raise self.dropped(
-                f"invalid/{where}", f"invalid record {item.url}: {where}: {error.message}"
-            )
+        problem = record_problem(record)
+        if problem is not None:
+            where, message = problem
+            raise self.dropped(f"invalid/{where}", f"invalid record {item.url}: {where}: {message}")
         self.count("records/valid")
         return ArticleItem(record)

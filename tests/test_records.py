@@ -11,6 +11,7 @@ from newscrawl.extract.model import Article, DateCandidate, RelatedCard
 from newscrawl.items import ArticleItem, record_schema
 from newscrawl.profiles import load_profile
 from newscrawl.records import RECORD_FIELDS, resolve_article_dates, to_record
+from newscrawl.validation import record_problem
 from tests.demo_site import expected_records
 
 
@@ -72,6 +73,7 @@ def test_valid_record_passes_schema() -> None:
     record = to_record(item)
     assert tuple(record) == RECORD_FIELDS
     jsonschema.validate(record, record_schema())
+    assert record_problem(record) is None
 
 
 @pytest.mark.parametrize(
@@ -82,6 +84,11 @@ def test_valid_record_passes_schema() -> None:
         ("authors", "Kim"),
         ("datePublished", "6 days ago"),
         ("articleBody", None),
+        ("inLanguage", "EN"),
+        ("version", 0),
+        ("datePublishedPrecision", "fortnight"),
+        ("related", [{"url": "javascript:void(0)"}]),
+        ("unexpectedField", 1),
     ],
 )
 def test_invalid_records_fail_schema(field: str, value: object) -> None:
@@ -89,6 +96,15 @@ def test_invalid_records_fail_schema(field: str, value: object) -> None:
     record[field] = value
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(record, record_schema())
+    problem = record_problem(record)  # the crawl's compiled validator agrees
+    assert problem is not None
+    assert problem[0] == (field if field in record_schema()["properties"] else "record")
+
+
+def test_missing_required_field_is_a_record_problem() -> None:
+    record = to_record(article())
+    del record["headline"]
+    assert record_problem(record) == ("record", "data must contain ['headline'] properties")
 
 
 def test_expected_demo_dates_are_iso() -> None:
