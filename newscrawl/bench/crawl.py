@@ -1,17 +1,19 @@
 """`newscrawl bench crawl`: crawl a local synthetic site with our pipelines and with a naive one.
 
 Generates N Daily8-style article pages (`newscrawl.demo.synth`), serves them from memory on
-127.0.0.1, and runs `scrapy crawl daily8` against them twice in this invocation: first with a
-naive pipeline that calls `trafilatura.extract` on the reactor thread (the baseline), then with
-newscrawl's pipelines (extraction in the process pool). For each it prints pages/s, CPU % of
-all the crawl's processes (100 % = one core), peak RSS of all of them (crawl process + pool
-workers) and their RSS at 10 %, 50 % and 100 % of the crawl.
+127.0.0.1, and runs `scrapy crawl daily8` against them in this invocation with a naive pipeline
+that calls `trafilatura.extract` on the reactor thread (the baseline) and with newscrawl's
+pipelines (extraction in the process pool); `--rounds N` repeats the pair in alternating order
+(AB BA AB…) and reports the median speed-up of the pairs, since shared machines drift. For each
+run it prints pages/s, CPU % of all the crawl's processes (100 % = one core), peak RSS of all of
+them (crawl process + pool workers) and their RSS at 10 %, 50 % and 100 % of the crawl.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import tempfile
 import threading
@@ -138,7 +140,8 @@ class TreeSampler(threading.Thread):
 
 
 def crawl_once(label: str, server: MemorySiteServer, extra: dict[str, Any], out: Path) -> RunResult:
-    """Run one `scrapy crawl daily8` against the server and measure it."""
+    """Run one `scrapy crawl daily8` against the server and measure it (files under `out`)."""
+    out.mkdir(parents=True, exist_ok=True)
     feed = out / f"{label}.jsonl"
     base = f"http://127.0.0.1:{server.server_address[1]}"
     settings = {
@@ -163,7 +166,7 @@ def crawl_once(label: str, server: MemorySiteServer, extra: dict[str, Any], out:
 
 
 def format_results(results: list[RunResult], pages: int) -> str:
-    """The figures, one row per run, and the speed-up."""
+    """The figures, one row per run, and the speed-up of adjacent baseline/newscrawl pairs."""
     head = (
         f"{'run':10s} {'records':>7s} {'sec':>6s} {'pages/s':>8s} {'CPU %':>6s} "
         f"{'peak MB':>8s} {'MB@10%':>7s} {'MB@50%':>7s} {'MB@100%':>8s}"
@@ -177,12 +180,45 @@ def format_results(results: list[RunResult], pages: int) -> str:
         )
         if r.returncode:
             lines.append(f"  ! {r.label} crawl exited with {r.returncode}")
-    if len(results) == 2 and results[0].pages_per_second:
-        speedup = results[1].pages_per_second / results[0].pages_per_second
-        growth = (results[1].rss_at(1.0, pages) - results[1].rss_at(0.1, pages)) / MB
-        lines.append(f"speed-up newscrawl/baseline: {speedup:.2f}x")
-        lines.append(f"newscrawl RSS growth 10%->100%: {growth:+.0f} MB")
+    lines.extend(speedup_lines(results, pages))
     return "\n".join(lines)
+
+
+def speedup_lines(results: list[RunResult], pages: int) -> list[str]:
+    """Speed-up (median over rounds of adjacent pairs) and the worst RSS growth of our runs."""
+    pairs = [results[i : i + 2] for i in range(0, len(results) - 1, 2)]
+    ratios = [pair_ratio(pair) for pair in pairs if len(pair) == 2]
+    ratios = [r for r in ratios if r is not None]
+    ours = [r for r in results if r.label == "newscrawl"]
+    if not ratios or not ours:
+        return []
+    line = f"speed-up newscrawl/baseline: {statistics.median(ratios):.2f}x"
+    if len(ratios) > 1:
+        line += f" (median of {len(ratios)} rounds: " + " ".join(f"{r:.2f}x" for r in ratios) + ")"
+    growth = max(r.rss_at(1.0, pages) - r.rss_at(0.1, pages) for r in ours) / MB
+    return [line, f"newscrawl RSS growth 10%->100%: {growth:+.0f} MB"]
+
+
+def pair_ratio(pair: list[RunResult]) -> float | None:
+    """newscrawl pages/s over baseline pages/s of one round (None without both)."""
+    speed = {r.label: r.pages_per_second for r in pair}
+    if not speed.get("baseline") or "newscrawl" not in speed:
+        return None
+    return speed["newscrawl"] / speed["baseline"]
+
+
+def run_order(rounds: int, baseline: bool) -> list[str]:
+    """Labels in run order: rounds alternate AB, BA, … so drift of the machine hits both alike.
+
+    >>> run_order(3, True)
+    ['baseline', 'newscrawl', 'newscrawl', 'baseline', 'baseline', 'newscrawl']
+    >>> run_order(2, False)
+    ['newscrawl', 'newscrawl']
+    """
+    if not baseline:
+        return ["newscrawl"] * rounds
+    pair = ["baseline", "newscrawl"]
+    return [label for i in range(rounds) for label in (pair if i % 2 == 0 else pair[::-1])]
 
 
 def ours_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -200,16 +236,21 @@ def ours_settings(args: argparse.Namespace) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Entry point of `newscrawl bench crawl`."""
     pages = synth_pages(args.pages, args.seed)
-    runs: list[tuple[str, dict[str, Any]]] = []
-    if not args.no_baseline:
-        runs.append(("baseline", {"ITEM_PIPELINES": json.dumps(NAIVE_PIPELINES)}))
-    runs.append(("newscrawl", ours_settings(args)))
+    settings = {
+        "baseline": {"ITEM_PIPELINES": json.dumps(NAIVE_PIPELINES)},
+        "newscrawl": ours_settings(args),
+    }
+    order = run_order(args.rounds, not args.no_baseline)
     with tempfile.TemporaryDirectory(prefix="newscrawl-bench-") as tmp, serve_pages(pages) as srv:
-        results = [crawl_once(label, srv, extra, Path(tmp)) for label, extra in runs]
+        results = [
+            crawl_once(label, srv, settings[label], Path(tmp) / str(index))
+            for index, label in enumerate(order)
+        ]
         if args.keep_logs:
             Path(args.keep_logs).mkdir(parents=True, exist_ok=True)
-            for log in Path(tmp).glob("*.log"):
-                (Path(args.keep_logs) / log.name).write_bytes(log.read_bytes())
+            for log in Path(tmp).glob("*/*.log"):
+                target = Path(args.keep_logs) / f"{log.parent.name}-{log.name}"
+                target.write_bytes(log.read_bytes())
     print(format_results(results, args.pages))
     return max(r.returncode for r in results)
 
@@ -225,5 +266,8 @@ def register(subparsers: Any) -> None:
         "--max-in-flight", type=int, default=None, help="NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT"
     )
     parser.add_argument("--no-baseline", action="store_true", help="skip the naive run")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="baseline/newscrawl pairs, alternating order"
+    )
     parser.add_argument("--keep-logs", metavar="DIR", help="copy the crawl logs to DIR")
     parser.set_defaults(func=run)
