@@ -187,8 +187,7 @@ def format_results(results: list[RunResult], pages: int) -> str:
 def speedup_lines(results: list[RunResult], pages: int) -> list[str]:
     """Speed-up (median over rounds of adjacent pairs) and the worst RSS growth of our runs."""
     pairs = [results[i : i + 2] for i in range(0, len(results) - 1, 2)]
-    ratios = [pair_ratio(pair) for pair in pairs if len(pair) == 2]
-    ratios = [r for r in ratios if r is not None]
+    ratios = [r for pair in pairs if (r := pair_ratio(pair)) is not None]
     ours = [r for r in results if r.label == "newscrawl"]
     if not ratios or not ours:
         return []
