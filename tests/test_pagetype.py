@@ -220,3 +220,11 @@ def test_leans_article() -> None:
     story = features_of("<article><time>2 Jan</time>" + STORY + "</article>", head)
     assert leans_article(story + text_features(PROSE, "How the old stone quay was rebuilt"))
     assert not leans_article(features_of(STORY) + text_features(PROSE, "Harbour"))
+
+
+def test_documentation_url_outranks_article_markup() -> None:
+    html = f"<html><head>{LD % 'TechArticle'}</head><body>{STORY}</body></html>"
+    docs = parse_html(html, "https://docs.example.org/get-started/intro")
+    assert page_type(docs, load_profile(), type_from_markup(docs), PROSE) == "documentation"
+    story = parse_html(html, "https://example.org/2026/how-we-rebuilt-the-quay")
+    assert page_type(story, load_profile(), type_from_markup(story), PROSE) == "article"

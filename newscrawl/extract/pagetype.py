@@ -187,8 +187,15 @@ def is_listing(doc: Document, body: str) -> bool:
 
 
 def strong_type(url: str, profile: Profile, by_markup: str | None) -> str | None:
-    """The type that strong evidence decides: the profile's URL rules, markup, URL shape."""
-    return profile.classify_url(url) or by_markup or type_from_url(url)
+    """The type that strong evidence decides: the profile's URL rules, markup, URL shape.
+
+    A documentation URL (`docs.` host, `/docs/` path) outranks markup: doc sites mark their
+    pages up as `TechArticle` or `Article`.
+    """
+    by_url = type_from_url(url)
+    if by_url == "documentation":
+        return profile.classify_url(url) or by_url
+    return profile.classify_url(url) or by_markup or by_url
 
 
 def page_type(
