@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.pagetype import (
+    combined_features,
     has_running_text,
     is_listing,
+    leans_article,
+    page_features,
     page_type,
     text_features,
     type_from_markup,
@@ -156,3 +159,72 @@ def test_story_on_a_one_word_url_stays_an_article() -> None:
     head = '<meta property="og:type" content="article">'
     page = "<h1>Harbour</h1><time>2 Jan</time>" + STORY * 3
     assert structure(page, head, url="https://x.org/harbour", text=PROSE) is None
+
+
+def test_service_path_segment() -> None:
+    assert url_features("https://x.org/services/harbour-tours")["service_path"] == 1
+    assert url_features("https://x.org/en/programs/sailing.html")["service_path"] == 1
+    assert url_features("https://x.org/pricing")["service_path"] == 1
+    assert not url_features("https://x.org/news/service-resumes-on-the-ferry")["service_path"]
+
+
+def features_of(body: str, head: str = "", url: str = "https://x.org/news/harbour") -> dict:
+    """page_features of a small page."""
+    return page_features(parse_html(f"<html><head>{head}</head><body>{body}</body></html>", url))
+
+
+def test_faq_markup_sections_and_comments_are_counted() -> None:
+    f = features_of("<p>hi</p>", LD % "FAQPage")
+    assert f["faq_md"] == 1
+    assert features_of("<p>hi</p>", LD % "WebPage")["faq_md"] == 0
+    f = features_of("<section><h2>A</h2></section>" * 10 + '<div id="comments"></div>')
+    assert f["sections"] == 10 and f["headings"] == 10 and f["comments"] == 1
+    assert features_of('<div class="commentary-box"></div>')["comments"] == 0
+
+
+def test_short_sections_under_many_headings() -> None:
+    f = text_features("word " * 300, "Harbour tours") + features_of("<h2>A</h2>" * 5)
+    assert combined_features(f)["sectioned"] == 1  # 60 words per heading
+    f = text_features("word " * 500, "Harbour tours") + features_of("<h2>A</h2>" * 5)
+    assert combined_features(f)["sectioned"] == 0  # 100 words per heading
+    f = text_features("word " * 30, "Harbour tours") + features_of("<h2>A</h2>" * 4)
+    assert combined_features(f)["sectioned"] == 0  # too few headings
+
+
+def test_service_page_with_prose_is_not_an_article() -> None:
+    sections = "".join(f"<section><h2>Tour {i}</h2><p>Notes.</p></section>" for i in range(10))
+    url = "https://x.org/services/harbour-tours"
+    assert structure(sections, LD % "FAQPage", url=url) == "service"
+    assert structure(sections, url="https://x.org/news/harbour-tours") is None
+
+
+def test_comment_section_supports_an_article() -> None:
+    sections = "".join(f"<section><h2>Tour {i}</h2><p>Notes.</p></section>" for i in range(10))
+    url = "https://x.org/services/harbour-tours"
+    assert structure(sections, url=url) == "service"  # 4 points: path 2, sections 1, sectioned 1
+    assert structure(sections + '<div id="comments"></div>', url=url) is None
+
+
+def test_article_evidence_overrules_the_teaser_card_rule() -> None:
+    doc = parse_html(f"<html><body>{cards(5)}</body></html>", "https://x.org/a")
+    body = " ".join(  # one line of running text
+        f"A summary of story {i} in about a dozen words for the reader." for i in range(5)
+    )
+    assert page_type(doc, load_profile(), None, body, leans_article=True) == "article"
+    assert page_type(doc, load_profile(), None, body, leans_article=False) == "listing"
+
+
+def test_leans_article() -> None:
+    head = '<meta property="og:type" content="article">'
+    head += '<meta property="article:published_time" content="2026-01-02">'
+    story = features_of("<article><time>2 Jan</time>" + STORY + "</article>", head)
+    assert leans_article(story + text_features(PROSE, "How the old stone quay was rebuilt"))
+    assert not leans_article(features_of(STORY) + text_features(PROSE, "Harbour"))
+
+
+def test_documentation_url_outranks_article_markup() -> None:
+    html = f"<html><head>{LD % 'TechArticle'}</head><body>{STORY}</body></html>"
+    docs = parse_html(html, "https://docs.example.org/get-started/intro")
+    assert page_type(docs, load_profile(), type_from_markup(docs), PROSE) == "documentation"
+    story = parse_html(html, "https://example.org/2026/how-we-rebuilt-the-quay")
+    assert page_type(story, load_profile(), type_from_markup(story), PROSE) == "article"

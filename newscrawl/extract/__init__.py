@@ -19,6 +19,7 @@ from newscrawl.extract.chrome import clean_lines, contains_any, drop, in_table, 
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
 from newscrawl.extract.pagetype import (
+    leans_article,
     page_features,
     page_type,
     strong_type,
@@ -83,10 +84,10 @@ def extract_article(
     remove_chrome(doc, profile, protected)
     extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
     body = "\n\n".join(clean_lines(extract_text(doc.root, url), profile, extra))
-    structure_type = (
-        None if features is None else type_from_features(features + text_features(body, title))
-    )
-    article.pageType = page_type(doc, profile, markup_type, body, structure_type)
+    full = None if features is None else features + text_features(body, title)
+    structure_type = None if full is None else type_from_features(full)
+    lean = full is not None and leans_article(full)
+    article.pageType = page_type(doc, profile, markup_type, body, structure_type, lean)
     article.is_article = article.pageType == "article"
     article.articleBody = body if article.is_article else None
     article.articleId = article.articleId or article.canonicalUrl

@@ -187,8 +187,15 @@ def is_listing(doc: Document, body: str) -> bool:
 
 
 def strong_type(url: str, profile: Profile, by_markup: str | None) -> str | None:
-    """The type that strong evidence decides: the profile's URL rules, markup, URL shape."""
-    return profile.classify_url(url) or by_markup or type_from_url(url)
+    """The type that strong evidence decides: the profile's URL rules, markup, URL shape.
+
+    A documentation URL (`docs.` host, `/docs/` path) outranks markup: doc sites mark their
+    pages up as `TechArticle` or `Article`.
+    """
+    by_url = type_from_url(url)
+    if by_url == "documentation":
+        return profile.classify_url(url) or by_url
+    return profile.classify_url(url) or by_markup or by_url
 
 
 def page_type(
@@ -197,11 +204,13 @@ def page_type(
     by_markup: str | None,
     body: str,
     by_structure: str | None = None,
+    leans_article: bool = False,
 ) -> str:
     """'article', or the kind of non-article page: profile URL rules, markup, URL, text.
 
     `by_markup` and `by_structure` are `type_from_markup` and `type_from_structure` of the
-    page before chrome removal (scripts, forms and navigation are chrome).
+    page before chrome removal (scripts, forms and navigation are chrome); `leans_article`
+    (the structural score favours an article by OTHER_MARGIN) overrules the teaser-card rule.
 
     >>> from newscrawl.profiles import load_profile
     >>> from newscrawl.extract.document import parse_html
@@ -215,7 +224,7 @@ def page_type(
     strong = strong_type(doc.url, profile, by_markup)
     if strong:
         return strong
-    if is_listing(doc, body):
+    if not leans_article and is_listing(doc, body):
         return "listing"
     if by_structure:
         return by_structure
@@ -252,8 +261,9 @@ CTA_TEXT = re.compile(
     r"|start (?:free )?trial|sign up (?:for )?free|call (?:us )?now)\b",
     re.I,
 )
-#: Signs of an article (besides publication meta and <time>): byline blocks.
+#: Signs of an article (besides publication meta and <time>): byline blocks, a comment section.
 BYLINE_ATTR = re.compile(r"\b(?:byline|author|post[-_]?meta|entry[-_]?meta|dateline)\b", re.I)
+COMMENTS_ATTR = re.compile(r"\b(?:comments?|comment-list|respond)\b", re.I)
 #: Button and link labels longer than this are not calls to action.
 SHORT = 40
 
@@ -288,6 +298,8 @@ def page_features(doc: Document) -> Counter[str]:
             f["forum_attr"] += 1
         if BYLINE_ATTR.search(attrs) or el.get("rel") == "author":
             f["byline"] += 1
+        if COMMENTS_ATTR.search(attrs):
+            f["comments"] += 1
         if tag == "pre" or (
             tag == "code" and el.getparent() is not None and el.getparent().tag == "pre"
         ):
@@ -296,6 +308,10 @@ def page_features(doc: Document) -> Counter[str]:
             f["time"] += 1
         elif tag == "article":
             f["article_tag"] += 1
+        elif tag in ("h2", "h3"):
+            f["headings"] += 1
+        elif tag == "section":
+            f["sections"] += 1
         elif tag == "p":
             if len((el.text_content() or "").split()) >= PARAGRAPH_WORDS:
                 f["long_p"] += 1
@@ -306,6 +322,7 @@ def page_features(doc: Document) -> Counter[str]:
             elif prop == "og:type" and (el.get("content") or "").lower() == "article":
                 f["og_article"] += 1
     f["price"] = price_count(doc.root.text_content())
+    f["faq_md"] = int("FAQPage" in ld_types(doc))
     return f + url_features(doc.url)
 
 
@@ -318,6 +335,11 @@ LONG_HEADLINE = 7
 #: shorter than MIN_WORD letters ("/a", "/p") is a route letter, not a name.
 LONG_SLUG = 4
 MIN_WORD = 3
+#: Path segments that name an offer rather than a story ("/services/", "/programs/").
+SERVICE_SEGMENTS = frozenset(
+    {"service", "services", "solution", "solutions", "program", "programs", "course", "courses"}
+    | {"certificate", "certificates", "pricing"}
+)
 #: Less running text than this (words in paragraphs of PARAGRAPH_WORDS or more) is little prose;
 #: lines shorter than this on average are lists, tiles and buttons.
 LITTLE_PROSE = 300
@@ -325,7 +347,7 @@ SHORT_LINES = 20
 
 
 def url_features(url: str) -> Counter[str]:
-    """URL signs: a home page, a one-word last segment ("/webcams"), a long story slug.
+    """URL signs: a home page, a one-word last segment ("/webcams"), a long story slug, an offer.
 
     >>> sorted(url_features("https://x.org/en/")), sorted(url_features("https://x.org/a/pets"))
     (['home_page', 'one_word_slug'], ['one_word_slug'])
@@ -333,6 +355,8 @@ def url_features(url: str) -> Counter[str]:
     ['long_slug']
     >>> url_features("https://x.org/a/12345")
     Counter()
+    >>> sorted(url_features("https://x.org/services/it-support-for-small-firms"))
+    ['long_slug', 'service_path']
     """
     f: Counter[str] = Counter()
     segments = [s for s in urlsplit(url).path.split("/") if s]
@@ -343,6 +367,8 @@ def url_features(url: str) -> Counter[str]:
         f["one_word_slug"] = 1
     if len([w for w in re.split(r"[-_+]", last) if w.isalpha()]) >= LONG_SLUG:
         f["long_slug"] = 1
+    if SERVICE_SEGMENTS & {re.sub(r"\.\w+$", "", s).lower() for s in segments}:
+        f["service_path"] = 1
     return f
 
 
@@ -355,7 +381,22 @@ def text_features(body: str, headline: str | None) -> Counter[str]:
     sizes = [size(line) for line in body.splitlines() if line.strip()]
     f["little_prose"] = int(sum(s for s in sizes if s >= PARAGRAPH_WORDS) < LITTLE_PROSE)
     f["short_lines"] = int(sum(sizes) < SHORT_LINES * max(len(sizes), 1))
+    f["body_words"] = len(body.split())
     return f
+
+
+#: A page with this many h2/h3 headings and fewer body words than WORDS_PER_HEADING per
+#: heading is cut into short sections (service and landing pages); so many <section>s, too.
+MANY_HEADINGS = 5
+WORDS_PER_HEADING = 80
+MANY_SECTIONS = 10
+
+
+def combined_features(f: Counter[str]) -> Counter[str]:
+    """Signs from tree and text counts together: short sections under many headings."""
+    headings = f["headings"]
+    sectioned = headings >= MANY_HEADINGS and f["body_words"] < WORDS_PER_HEADING * headings
+    return Counter({"sectioned": int(sectioned)})
 
 
 def price_count(text: str) -> int:
@@ -391,6 +432,10 @@ OTHER_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("short_headline", 1, 1, "listing"),  # "Dental Care"
     ("little_prose", 1, 2, "listing"),  # < 300 words in paragraphs of ≥ 30 words
     ("short_lines", 1, 1, "listing"),  # < 20 words per body line on average
+    ("service_path", 1, 2, "service"),  # "/services/", "/programs/", "/pricing" in the path
+    ("faq_md", 1, 2, "service"),  # JSON-LD FAQPage
+    ("sectioned", 1, 1, "service"),  # ≥ 5 h2/h3 headings, < 80 body words per heading
+    ("sections", MANY_SECTIONS, 1, "service"),  # ≥ 10 <section> blocks
 )
 #: Points for an article: (feature, minimum count, points).
 ARTICLE_EVIDENCE: tuple[tuple[str, int, int], ...] = (
@@ -402,6 +447,7 @@ ARTICLE_EVIDENCE: tuple[tuple[str, int, int], ...] = (
     ("long_p", 8, 1),  # eight paragraphs of running text
     ("long_headline", 1, 1),  # seven words or more
     ("long_slug", 1, 1),  # four words or more in the URL's last segment
+    ("comments", 1, 1),  # a comment section
 )
 #: A page is not an article when the points against exceed the points for by this much
 #: (undecided pages, odd WCXB ids: margin 3 catches 75 non-articles and loses 7 articles;
@@ -409,16 +455,29 @@ ARTICLE_EVIDENCE: tuple[tuple[str, int, int], ...] = (
 OTHER_MARGIN = 4
 
 
-def type_from_features(f: Counter[str]) -> str | None:
-    """A non-article page type when the evidence against outweighs the evidence for, or None."""
+def evidence(f: Counter[str]) -> tuple[dict[str, int], int]:
+    """Points against an article by page type, and points for one."""
+    f = f + combined_features(f)
     against: dict[str, int] = {}
     for name, least, points, kind in OTHER_EVIDENCE:
         if f[name] >= least:
             against[kind] = against.get(kind, 0) + points
     support = sum(points for name, least, points in ARTICLE_EVIDENCE if f[name] >= least)
+    return against, support
+
+
+def type_from_features(f: Counter[str]) -> str | None:
+    """A non-article page type when the evidence against outweighs the evidence for, or None."""
+    against, support = evidence(f)
     if not against or sum(against.values()) - support < OTHER_MARGIN:
         return None
     return max(against, key=lambda kind: against[kind])
+
+
+def leans_article(f: Counter[str]) -> bool:
+    """Whether the evidence for an article outweighs the evidence against by OTHER_MARGIN."""
+    against, support = evidence(f)
+    return support - sum(against.values()) >= OTHER_MARGIN
 
 
 def type_from_structure(doc: Document, body: str = "", headline: str | None = None) -> str | None:
