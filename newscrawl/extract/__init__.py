@@ -17,6 +17,7 @@ from newscrawl.extract.attribution import headline_element, source_line
 from newscrawl.extract.body import extract_text
 from newscrawl.extract.chrome import clean_lines, contains_any, drop, in_table, remove_chrome
 from newscrawl.extract.document import parse_html
+from newscrawl.extract.linkblocks import chrome_boxes, link_blocks, set_aside
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
 from newscrawl.extract.pagetype import (
     leans_article,
@@ -83,7 +84,8 @@ def extract_article(
             drop(element)
     remove_chrome(doc, profile, protected)
     extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
-    body = "\n\n".join(clean_lines(extract_text(doc.root, url), profile, extra))
+    with set_aside([*link_blocks(doc, protected), *chrome_boxes(doc, protected)]):
+        body = "\n\n".join(clean_lines(extract_text(doc.root, url), profile, extra))
     full = None if features is None else features + text_features(body, title)
     structure_type = None if full is None else type_from_features(full)
     lean = full is not None and leans_article(full)

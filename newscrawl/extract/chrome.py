@@ -89,10 +89,35 @@ def drop(element: HtmlElement) -> None:
     parent.remove(element)
 
 
+#: Page-layout tags that some sites (site builders) use for the section holding the story.
+LAYOUT_TAGS = frozenset(["header"])
+#: Words of running-text paragraphs that make a layout block the story, not chrome.
+STORY_WORDS = 150
+PARAGRAPH_WORDS = 15
+
+
+def prose_words(element: HtmlElement) -> int:
+    """Words in the element's paragraphs of running text (long, mostly not link text)."""
+    total = 0
+    for paragraph in element.iter("p"):
+        count = len(paragraph.text_content().split())
+        linked = sum(len(a.text_content().split()) for a in paragraph.iter("a"))
+        if count >= PARAGRAPH_WORDS and linked * 2 < count:
+            total += count
+    return total
+
+
+def is_story(element: HtmlElement) -> bool:
+    """A layout block (`<header>`) that holds paragraphs of running text: the story itself."""
+    if element.tag not in LAYOUT_TAGS:
+        return False
+    return prose_words(element) >= STORY_WORDS
+
+
 def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement]) -> int:
     """Remove chrome blocks in place (profile selectors, then heading-anchored); return count."""
     removable = doc.removable(profile.select("remove"))
-    selected = [e for e in removable if not contains_any(e, protected)]
+    selected = [e for e in removable if not contains_any(e, protected) and not is_story(e)]
     anchored = heading_blocks(doc, profile.chrome_headings, protected)
     removed = 0
     for element in selected + anchored:

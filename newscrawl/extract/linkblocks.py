@@ -1,0 +1,161 @@
+"""Link-made chrome inside the story: paragraphs that are only a link, lists of teaser cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from newscrawl.extract.document import Document, short_text
+
+#: Blocks that are a paragraph of their own (a link filling one of them is a teaser line).
+LINE_TAGS = frozenset(["p", "h2", "h3", "h4", "h5", "h6", "a"])
+#: Containers whose children can be teaser cards.
+LIST_TAGS = frozenset(["ul", "ol", "div", "section"])
+#: Share of a block's characters inside links to other pages above which the block is a link.
+LINE_LINK_SHARE = 0.9
+CARD_MIN = 3
+CARD_MAX_WORDS = 40
+CARD_MAX_CHARS = 400
+
+
+def words(text: str | None) -> int:
+    """Number of whitespace-separated words."""
+    return len(text.split()) if text else 0
+
+
+def chars(text: str | None) -> int:
+    """Number of visible (non-space) characters: a length that also fits unspaced scripts."""
+    return sum(map(len, text.split())) if text else 0
+
+
+def site(url: str) -> str:
+    """The last two labels of a URL's host ("bbc.co.uk" → "co.uk" is fine for comparing)."""
+    host = urlsplit(url).hostname or ""
+    return ".".join(host.split(".")[-2:])
+
+
+def link_chars(element: HtmlElement, doc: Document, same_site: bool = False) -> int:
+    """Visible characters of `element` inside links to another page (not `#anchors`)."""
+    total = 0
+    for link in element.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        target = doc.absolute(href)
+        if target.split("#")[0] == doc.url.split("#")[0]:
+            continue
+        if same_site and site(target) != site(doc.url):
+            continue
+        total += chars(link.text_content())
+    return total
+
+
+def is_standalone_link(element: HtmlElement) -> bool:
+    """A link standing between blocks, not inside a sentence (its own line in the text)."""
+    parent = element.getparent()
+    if element.tag != "a" or parent is None or parent.tag not in LIST_TAGS | {"article"}:
+        return False
+    previous = element.getprevious()
+    before = previous.tail if previous is not None else parent.text
+    return not (before or "").strip() and not (element.tail or "").strip()
+
+
+def is_link_line(element: HtmlElement, doc: Document) -> bool:
+    """A paragraph or subheading whose text is (almost) all one link to another page."""
+    if element.tag == "a" and not is_standalone_link(element):
+        return False
+    count = chars(element.text_content())
+    return count > 0 and link_chars(element, doc, same_site=True) >= LINE_LINK_SHARE * count
+
+
+def is_card(element: HtmlElement, doc: Document) -> bool | None:
+    """A short item holding a link to another page (None: an empty item, which is neutral)."""
+    text = short_text(element, CARD_MAX_CHARS)
+    if text is None or words(text) > CARD_MAX_WORDS:
+        return False
+    if not text:
+        return None
+    return link_chars(element, doc) * 3 >= chars(text)
+
+
+def is_card_list(element: HtmlElement, doc: Document) -> bool:
+    """A list whose items are all teaser cards (at least three of them)."""
+    cards = 0
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        card = is_card(child, doc)
+        if card is False:
+            return False
+        cards += card is True
+    return cards >= CARD_MIN
+
+
+def outermost(
+    doc: Document, protected: list[HtmlElement], test: Callable[[HtmlElement], bool]
+) -> list[HtmlElement]:
+    """The outermost elements passing `test`; never a protected element or one holding it."""
+    found: list[HtmlElement] = []
+    stack = [doc.root]
+    while stack:
+        element = stack.pop()
+        if element in protected:
+            continue
+        holds = any(element in p.iterancestors() for p in protected)
+        if not holds and test(element):
+            found.append(element)
+            continue
+        stack.extend(c for c in reversed(element) if isinstance(c.tag, str))
+    return found
+
+
+def is_link_block(element: HtmlElement, doc: Document) -> bool:
+    """A link line or a card list."""
+    if element.tag in LINE_TAGS:
+        return is_link_line(element, doc)
+    return element.tag in LIST_TAGS and is_card_list(element, doc)
+
+
+def link_blocks(doc: Document, protected: list[HtmlElement]) -> list[HtmlElement]:
+    """Link lines and card lists of the page (to be removed)."""
+    return outermost(doc, protected, lambda element: is_link_block(element, doc))
+
+
+#: Class or id words of boxes that are never story text (matched inside class/id tokens).
+CHROME_CLASS_WORDS = ("newsletter", "signup", "sign-up", "subscribe", "promo", "social", "share")
+CHROME_MAX_WORDS = 150
+
+
+def is_chrome_box(element: HtmlElement) -> bool:
+    """An element whose class or id names a newsletter/promo/share box, and that is short."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
+    if not any(word in names for word in CHROME_CLASS_WORDS):
+        return False
+    return short_text(element, CHROME_MAX_WORDS * 12) is not None
+
+
+def chrome_boxes(doc: Document, protected: list[HtmlElement]) -> list[HtmlElement]:
+    """Newsletter, promo and share boxes (by class or id)."""
+    return outermost(doc, protected, lambda e: e.tag not in ("html", "body") and is_chrome_box(e))
+
+
+@contextmanager
+def set_aside(elements: list[HtmlElement]) -> Iterator[None]:
+    """Take elements out of their tree for a while (their tails go along), then put them back.
+
+    The body is extracted without them; page-type rules (teaser cards) still see them.
+    """
+    taken: list[tuple[HtmlElement, HtmlElement, int]] = []
+    for element in elements:
+        parent = element.getparent()
+        if parent is not None:
+            taken.append((parent, parent.index(element), element))
+            parent.remove(element)
+    try:
+        yield
+    finally:
+        for parent, index, element in reversed(taken):
+            parent.insert(index, element)

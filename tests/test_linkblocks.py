@@ -1,0 +1,120 @@
+"""Link-made chrome and story-holding layout blocks (handwritten pages)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.document import parse_html
+from newscrawl.extract.linkblocks import chrome_boxes, is_card_list, is_link_line
+
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
+URL = "https://example.org/news/city-council-votes-on-budget"
+SENTENCE = "The city council voted on the new budget after a long debate on Tuesday. "
+PROSE = "".join(f"<p>{SENTENCE * 3}Point {i}.</p>" for i in range(4))
+
+
+def body_of(inner: str) -> str:
+    """The extracted body of a page with the given story markup."""
+    page = f"<html><body><h1>Council passes the budget</h1>{inner}</body></html>"
+    article = extract_article(page, URL, WHEN)
+    assert article.articleBody is not None
+    return article.articleBody
+
+
+def test_link_line_dropped_but_inline_link_kept() -> None:
+    """A paragraph that is only a link to another story goes; a sentence with a link stays."""
+    teaser = '<p><strong><a href="/news/mayor-resigns">MAYOR RESIGNS AFTER VOTE</a></strong></p>'
+    inline = f'<p>{SENTENCE}Read the <a href="/docs/budget.pdf">budget</a> itself here.</p>'
+    body = body_of(f"<article>{PROSE}{teaser}{inline}{PROSE}</article>")
+    assert "MAYOR RESIGNS" not in body
+    assert "Read the budget itself here." in body
+
+
+def test_anchor_links_are_not_teasers() -> None:
+    """A heading linking to a place on the same page is not a link to another page."""
+    doc = parse_html('<html><body><h2><a href="#vote">The vote</a></h2></body></html>', URL)
+    heading = doc.root.find(".//h2")
+    assert heading is not None and not is_link_line(heading, doc)
+
+
+def test_card_list_dropped() -> None:
+    """A list of three or more short link items with summaries is a card list."""
+    cards = "".join(
+        f'<li><a href="/news/story-{i}">Other story number {i}</a> A short summary.</li>'
+        for i in range(4)
+    )
+    body = body_of(f"<article>{PROSE}<ul>{cards}</ul>{PROSE}</article>")
+    assert "Other story number" not in body
+
+
+def test_list_of_prose_items_kept() -> None:
+    """A list whose items are sentences with a link in one is story text."""
+    items = "".join(f"<li>{SENTENCE}</li>" for _ in range(3))
+    doc = parse_html(
+        f'<html><body><ul>{items}<li>See <a href="/x">this</a> too.</li></ul></body></html>', URL
+    )
+    ul = doc.root.find(".//ul")
+    assert ul is not None and not is_card_list(ul, doc)
+
+
+def test_newsletter_box_dropped_by_class() -> None:
+    """A short box whose class names a newsletter is removed; the story is not."""
+    box = (
+        '<div class="Newsletter-container"><h3>Daily Briefing</h3>'
+        "<p>Get the day's big stories in your inbox.</p><p>Thanks for signing up!</p></div>"
+    )
+    body = body_of(f"<article>{PROSE}{box}{PROSE}</article>")
+    assert "Thanks for signing up" not in body
+    assert "Daily Briefing" not in body
+
+
+def test_long_box_with_share_class_kept() -> None:
+    """A block named like a share box but holding a long text is not a chrome box."""
+    page = f'<html><body><div class="shared-content">{PROSE * 3}</div></body></html>'
+    doc = parse_html(page, URL)
+    assert chrome_boxes(doc, []) == []
+
+
+def test_header_holding_the_story_is_kept() -> None:
+    """Site builders put the whole story in a <header>; its paragraphs are the body."""
+    body = body_of(f'<header class="section_blog-post">{PROSE}</header>')
+    assert "Point 3." in body
+
+
+def test_site_header_still_removed() -> None:
+    """A real page header (menu links, no running text) is still chrome."""
+    menu = '<header><a href="/">Home</a> <a href="/news">News</a> Welcome to our site</header>'
+    body = body_of(f"{menu}<article>{PROSE}</article>")
+    assert "Welcome to our site" not in body
+
+
+def test_unspaced_sentence_with_a_link_is_not_a_link_line() -> None:
+    """Link share counts characters, so a Japanese sentence with one linked word stays."""
+    sentence = "気象庁は13日、日向灘で震度5弱の地震があったと発表した。震源の深さは約30キロ。"
+    doc = parse_html(
+        f'<html><body><p><a href="/quake">{sentence[:3]}</a>{sentence}</p></body></html>', URL
+    )
+    paragraph = doc.root.find(".//p")
+    assert paragraph is not None and not is_link_line(paragraph, doc)
+
+
+def test_standalone_link_between_paragraphs_dropped() -> None:
+    """A teaser link standing between paragraphs (not inside a sentence) is removed."""
+    teaser = (
+        '<a class="read-more" href="/news/other-story"><span>Also on this site</span>'
+        "<span>Mayor resigns after the council vote on the budget</span></a>"
+    )
+    body = body_of(f"<article>{PROSE}{teaser}{PROSE}</article>")
+    assert "Mayor resigns" not in body
+
+
+def test_subheading_linking_to_another_site_is_kept() -> None:
+    """A subheading that links out (a product or source named in the story) is story text."""
+    doc = parse_html(
+        '<html><body><h3><a href="https://games.example.com/rez">Rez Infinite ($30)</a></h3>'
+        "</body></html>",
+        URL,
+    )
+    heading = doc.root.find(".//h3")
+    assert heading is not None and not is_link_line(heading, doc)
