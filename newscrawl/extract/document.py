@@ -12,12 +12,10 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 from parsel import Selector
-from parsel.csstranslator import HTMLTranslator
 from trafilatura.utils import decode_file
 from w3lib.encoding import html_body_declared_encoding
 
-#: A compound selector without combinators or pseudo-elements: tag, .class, #id, [attr='v'].
-_SIMPLE_CSS = re.compile(r"""^[\w-]*(?:[.#][\w-]+|\[[\w-]+(?:=(?:'[^'\]]*'|"[^"\]]*"))?\])*$""")
+from newscrawl.extract.simplecss import SIMPLE_CSS, matcher
 
 #: Elements that start a new line of rendered text.
 BLOCK_TAGS = frozenset(
@@ -115,10 +113,8 @@ class Document:
 
         Simple selectors are tested in one pass over the tree instead of one pass each.
         """
-        combined, complex_selectors = _combined(selectors)
-        found: list[HtmlElement] = []
-        if combined is not None:
-            found = [e for e in combined(self.root) if isinstance(e, HtmlElement)]
+        simple, complex_selectors = _split_simple(selectors)
+        found = matcher(simple).find(self.root) if simple else []
         for element in self.elements(complex_selectors):
             if element not in found:
                 found.append(element)
@@ -126,15 +122,10 @@ class Document:
 
 
 @cache
-def _combined(selectors: tuple[str, ...]) -> tuple[etree.XPath | None, tuple[str, ...]]:
-    """One XPath testing every simple selector on each node, and the selectors left over."""
-    translator = HTMLTranslator()
-    simple = [css for css in selectors if _SIMPLE_CSS.match(css.strip()) and css.strip()]
-    tests = [translator.css_to_xpath(css.strip(), prefix="self::") for css in simple]
-    rest = tuple(css for css in selectors if css not in simple)
-    if not tests:
-        return None, rest
-    return etree.XPath(f"descendant-or-self::*[{' or '.join(tests)}]"), rest
+def _split_simple(selectors: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The simple selectors (one Python pass tests them all) and the selectors left over."""
+    simple = tuple(css for css in selectors if css.strip() and SIMPLE_CSS.match(css.strip()))
+    return simple, tuple(css for css in selectors if css not in simple)
 
 
 def decode_html(data: bytes) -> str:
