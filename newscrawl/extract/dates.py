@@ -80,22 +80,25 @@ def json_ld_dates(objects: Iterable[dict[str, Any]]) -> list[DateCandidate]:
     return found
 
 
-def _meta(doc: Document, key: str) -> str | None:
-    """Content of a meta tag by property, name or itemprop (case-insensitive name)."""
-    lowered = key.lower()
+def meta_contents(doc: Document) -> dict[str, str]:
+    """Lower-cased meta property/name/itemprop → the first non-blank content given for it."""
+    found: dict[str, str] = {}
     for element in doc.root.iter("meta"):
-        names = (element.get("property"), element.get("name"), element.get("itemprop"))
-        matches = any(n and n.strip().lower() == lowered for n in names)
-        if matches and (raw := _text(element.get("content"))):
-            return raw
-    return None
+        raw = _text(element.get("content"))
+        if raw is None:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            if name := element.get(attribute):
+                found.setdefault(name.strip().lower(), raw)
+    return found
 
 
 def meta_dates(doc: Document) -> list[DateCandidate]:
     """The first published-date meta tag, and the first modified-date one."""
     found = []
+    contents = meta_contents(doc)
     for keys, basis in ((PUBLISHED_META, "meta"), (MODIFIED_META, "meta-modified")):
-        raw = next((r for k in keys if (r := _meta(doc, k))), None)
+        raw = next((r for k in keys if (r := contents.get(k.lower()))), None)
         if raw:
             found.append(DateCandidate(raw, basis))
     return found
