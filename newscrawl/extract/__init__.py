@@ -68,7 +68,8 @@ def extract_article(
         chip.raw_date if chip else None,
         languages or ([article.inLanguage] if article.inLanguage else None),
     )
-    article.publisher = publisher(doc, ld, article.publisher, zone.header_lines(40))
+    header_text = zone.header_lines(dates.MAX_TEXT_LINES)
+    article.publisher = publisher(doc, ld, article.publisher, header_text)
     article.date_order = dates.page_date_order(
         doc, [c.raw for c in article.date_candidates] + [c.datePublishedRaw or "" for c in cards]
     )

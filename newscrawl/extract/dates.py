@@ -57,6 +57,8 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "butto
 #: Lines of text read before and after the headline when looking for the shown date.
 LINES_BEFORE = 3
 LINES_AFTER = 12
+#: Most lines of article text a caller asks for after the byline zone (`header_lines`).
+MAX_TEXT_LINES = 40
 #: A line this long is article text: the header zone ends there.
 MAX_HEADER_LINE = 160
 
@@ -131,7 +133,10 @@ def url_date(url: str) -> DateCandidate | None:
 
 
 def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]:
-    """Rendered lines of the page and the index of the headline's first line (-1 if absent)."""
+    """Rendered lines of the page and the index of the headline's first line (-1 if absent).
+
+    The walk stops once it has every line `header_lines` can return (the rest is never read).
+    """
     lines: list[str] = []
     current: list[str] = []
     head_at = -1
@@ -143,9 +148,12 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
             lines.append(line)
         current.clear()
 
+    def enough() -> bool:
+        return head_at >= 0 and len(lines) >= head_at + 1 + LINES_AFTER + MAX_TEXT_LINES
+
     def walk(node: HtmlElement) -> None:
         nonlocal head_at
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS or enough():
             return
         if node.tag in _RAIL_TAGS and not any(a is node for a in head_path):
             return
@@ -158,6 +166,8 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
             current.append(node.text)
         for child in node:
             walk(child)
+            if enough():
+                return
             if child.tail:
                 current.append(child.tail)
         if block:
@@ -184,8 +194,9 @@ class HeaderZone:
         return cls(*_lines(body, head))
 
     def header_lines(self, text_lines: int = 0) -> list[str]:
-        """Lines around the headline up to the article text (byline zone) + `text_lines` more."""
-        return _header_lines(self.lines, self.head_at, text_lines)
+        """Lines around the headline up to the article text (byline zone) + `text_lines` more
+        (at most MAX_TEXT_LINES)."""
+        return _header_lines(self.lines, self.head_at, min(text_lines, MAX_TEXT_LINES))
 
 
 def _header_lines(lines: list[str], at: int, text_lines: int) -> list[str]:
