@@ -222,6 +222,7 @@ def phrase_elements(
     """
     pieces = _phrase_pieces(phrases)
     found: dict[HtmlElement, str] = {}
+    seen: set[HtmlElement] = set()  # a walk reaching a seen element repeats an earlier one
     for node in _TEXT_NODES(root):
         if " ".join(node.split()).casefold() not in pieces:
             continue
@@ -229,6 +230,9 @@ def phrase_elements(
         if node.is_tail:
             element = element.getparent() if element is not root else None
         for ancestor in _up_to(element, root):
+            if ancestor in seen:
+                break
+            seen.add(ancestor)
             text = short_text(ancestor, limit)
             if text is None:
                 break
