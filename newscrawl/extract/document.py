@@ -195,15 +195,6 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
-def mentions_any(element: HtmlElement, phrases: frozenset[str] | set[str]) -> bool:
-    """Whether a normalised phrase occurs in the element's normalised text.
-
-    When it does not, no element inside has exactly that text, so a search can be skipped.
-    """
-    text = " ".join(element.text_content().split()).casefold()
-    return any(phrase in text for phrase in phrases)
-
-
 def phrase_elements(
     root: HtmlElement, phrases: frozenset[str], limit: int
 ) -> list[tuple[HtmlElement, str]]:
