@@ -34,9 +34,18 @@ __all__ = ["Article", "DateCandidate", "RelatedCard", "extract_article"]
 
 
 def extract_article(
-    html: str | bytes, url: str, fetched_at: datetime, profile: Profile | None = None
+    html: str | bytes,
+    url: str,
+    fetched_at: datetime,
+    profile: Profile | None = None,
+    *,
+    with_htmldate: bool = True,
 ) -> Article:
-    """Extract one page into an Article (dates left as raw candidates for the date stage)."""
+    """Extract one page into an Article (dates left as raw candidates for the date stage).
+
+    Without `with_htmldate` htmldate's candidate is left out, for a caller that adds it when
+    it can change the chosen date (`dated_article`).
+    """
     profile = profile or load_profile("generic")
     doc = parse_html(html, url)
     ld = metadata.json_ld_article(doc)
@@ -67,6 +76,7 @@ def extract_article(
         zone,
         chip.raw_date if chip else None,
         languages or ([article.inLanguage] if article.inLanguage else None),
+        with_htmldate,
     )
     header_text = zone.header_lines(dates.MAX_TEXT_LINES)
     article.publisher = publisher(doc, ld, article.publisher, header_text)

@@ -229,6 +229,10 @@ def visible_dates(zone: HeaderZone, languages: Sequence[str] | None) -> Iterator
         previous = line
 
 
+#: Basis of htmldate's candidate (a machine date: always YYYY-MM-DD).
+HTMLDATE_BASIS = "htmldate"
+
+
 def htmldate_candidate(html: str | bytes, url: str, fetched_at: datetime) -> DateCandidate | None:
     """htmldate's reading of the original publication date (fast mode), as a last resort."""
     from htmldate import find_date  # imported lazily: it pulls in lxml cleaners
@@ -243,7 +247,7 @@ def htmldate_candidate(html: str | bytes, url: str, fetched_at: datetime) -> Dat
         )
     except Exception:  # htmldate raises on odd markup; the date is then just unknown
         return None
-    return DateCandidate(found, "htmldate") if found else None
+    return DateCandidate(found, HTMLDATE_BASIS) if found else None
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)")
@@ -301,8 +305,10 @@ def page_date_candidates(
     zone: HeaderZone,
     chip_date: str | None,
     languages: Sequence[str] | None,
+    with_htmldate: bool = True,
 ) -> list[DateCandidate]:
-    """Every date candidate of the page (see docs/dates-choice.md), in no particular order."""
+    """Every date candidate of the page (see docs/dates-choice.md), htmldate's last (left out
+    when not `with_htmldate`: the date stage may then ask for it only when it can matter)."""
     found = json_ld_dates(objects) + meta_dates(doc) + markup_dates(doc)
     if (from_url := url_date(doc.url)) is not None:
         found.append(from_url)
@@ -310,6 +316,6 @@ def page_date_candidates(
     if chip_date and not any(c.raw == chip_date for c in shown):
         shown.insert(0, DateCandidate(chip_date, "visible"))
     found += [c for c in shown if shown_date(c.raw)]
-    if (guess := htmldate_candidate(html, doc.url, fetched_at)) is not None:
+    if with_htmldate and (guess := htmldate_candidate(html, doc.url, fetched_at)) is not None:
         found.append(guess)
     return found
