@@ -12,7 +12,8 @@ PAGE = """<html><body><header>top</header>
 <div class="a share\tb" id="x"><nav role="navigation">n</nav></div>
 <div class="shared">not a share class</div><p role="banner" aria-hidden="true">p</p>
 <section id="comments" data-kind="c"><span class="comments wide">c</span></section>
-<div class="news-grid tight" data-x="1">g</div><aside data-x>a</aside></body></html>"""
+<div class="news-grid tight" data-x="1">g</div><aside data-x>a</aside>
+<em data-q="it's">q</em></body></html>"""
 
 SELECTORS = (
     "header",
@@ -24,6 +25,7 @@ SELECTORS = (
     "div.news-grid[data-x]",
     "span.comments.wide",
     "[data-kind]",
+    '[data-q="it\'s"]',
 )
 
 
@@ -38,7 +40,7 @@ def test_matcher_agrees_with_xpath() -> None:
     root = fromstring(PAGE)
     found = matcher(SELECTORS).find(root)
     assert found == xpath_answer(root, SELECTORS)
-    expected = ["header", "div", "nav", "p", "section", "span", "div", "aside"]
+    expected = ["header", "div", "nav", "p", "section", "span", "div", "aside", "em"]
     assert [e.tag for e in found] == expected
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 #: A compound selector without combinators or pseudo-elements: tag, .class, #id, [attr='v'].
@@ -63,33 +64,63 @@ def parse_simple(css: str) -> Simple:
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """Several simple selectors, grouped so that each element is looked at once.
+    """Several simple selectors, grouped so that libxml2 does most of the looking.
 
-    Bare tags go in a set, single `[attr='v']`/`#id` tests in a set per attribute, single
-    classes in one set; whatever combines several parts is tested part by part.
+    Bare tags are found by `iter(*tags)`, single `[attr='v']`/`#id` tests by one attribute
+    query each, single classes by one query for class attributes containing a name (each
+    hit then checked for the whole token); whatever combines several parts is tested in
+    Python on every element.
     """
 
     tags: frozenset[str]
-    values: tuple[tuple[str, frozenset[str]], ...]
+    values: tuple[etree.XPath, ...]
     classes: frozenset[str]
+    class_query: etree.XPath | None
     others: tuple[Simple, ...]
 
-    def matches(self, element: HtmlElement) -> bool:
-        """Whether any of the selectors matches the element."""
-        if element.tag in self.tags:
-            return True
-        get = element.get
-        for name, values in self.values:
-            if get(name) in values:
-                return True
-        found = get("class") if self.classes else None
-        if found and not self.classes.isdisjoint(found.translate(_XML_SPACE).split(" ")):
-            return True
-        return any(simple.matches(element) for simple in self.others)
+    def has_class(self, element: HtmlElement) -> bool:
+        """Whether the element's class attribute holds one of the single classes as a token."""
+        found = element.get("class")
+        return bool(found) and not self.classes.isdisjoint(found.translate(_XML_SPACE).split(" "))
 
     def find(self, root: HtmlElement) -> list[HtmlElement]:
         """Elements under `root` (itself included) matching any selector, in document order."""
-        return [e for e in root.iter() if isinstance(e, HtmlElement) and self.matches(e)]
+        found: set[HtmlElement] = set(root.iter(*self.tags)) if self.tags else set()
+        for query in self.values:
+            found.update(query(root))
+        if self.class_query is not None:
+            found.update(e for e in self.class_query(root) if self.has_class(e))
+        if self.others:
+            found.update(
+                e
+                for e in root.iter()
+                if isinstance(e, HtmlElement) and any(s.matches(e) for s in self.others)
+            )
+        return [e for e in root.iter() if e in found] if found else []
+
+
+def _literal(value: str) -> str | None:
+    """An XPath string literal for `value`, or None when it holds both kinds of quote."""
+    if "'" not in value:
+        return f"'{value}'"
+    return f'"{value}"' if '"' not in value else None
+
+
+def _value_query(name: str, values: set[str]) -> etree.XPath | None:
+    """Elements whose attribute `name` is one of `values` (None: not expressible)."""
+    literals = [_literal(v) for v in sorted(values)]
+    if any(lit is None for lit in literals):
+        return None
+    tests = " or ".join(f". = {lit}" for lit in literals)
+    return etree.XPath(f"descendant-or-self::*/@{name}[{tests}]/..")
+
+
+def _class_query(classes: frozenset[str]) -> etree.XPath | None:
+    """Elements whose class attribute contains one of the names (a superset of the matches)."""
+    if not classes:
+        return None
+    tests = " or ".join(f"contains(., '{name}')" for name in sorted(classes))
+    return etree.XPath(f"descendant-or-self::*/@class[{tests}]/..")
 
 
 @cache
@@ -110,5 +141,11 @@ def matcher(selectors: tuple[str, ...]) -> Matcher:
             values.setdefault(name, set()).add(value or "")
         else:
             others.append(simple)
-    grouped = tuple((name, frozenset(v)) for name, v in values.items())
-    return Matcher(frozenset(tags), grouped, frozenset(classes), tuple(others))
+    queries = []
+    for name, wanted in values.items():
+        if (query := _value_query(name, wanted)) is not None:
+            queries.append(query)
+        else:
+            others.extend(Simple(None, (), ((name, value),)) for value in wanted)
+    names = frozenset(classes)
+    return Matcher(frozenset(tags), tuple(queries), names, _class_query(names), tuple(others))
