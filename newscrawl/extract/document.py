@@ -66,6 +66,22 @@ def xml_safe(text: str) -> str:
     return XML_UNSAFE.sub("", text)
 
 
+#: XML_UNSAFE's characters as UTF-8 can show them: C0 control bytes, U+FFFE, U+FFFF.
+_UNSAFE_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20))
+
+
+def safe_utf8(text: str) -> bytes:
+    """`xml_safe(text)` as UTF-8; a page with nothing to remove is only encoded (no regex pass)."""
+    try:
+        data = text.encode("utf-8")  # fails on surrogates, which xml_safe removes
+    except UnicodeEncodeError:
+        return xml_safe(text).encode("utf-8", errors="replace")
+    unsafe = b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
+    if unsafe or len(data.translate(None, _UNSAFE_BYTES)) != len(data):
+        return xml_safe(text).encode("utf-8", errors="replace")
+    return data
+
+
 def squash(text: str | None) -> str:
     """Collapse runs of whitespace and trim."""
     return " ".join(text.split()) if text else ""
@@ -161,11 +177,11 @@ def parse_html(html: str | bytes, url: str) -> Document:
     """Parse HTML (text or bytes) into a Document; never raises on bad markup."""
     if isinstance(html, bytes):
         html = decode_html(html)
-    html = xml_safe(html).encode("utf-8", errors="replace")
+    data = safe_utf8(html)
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     parser.set_element_class_lookup(HTML_CLASSES)
     try:
-        root = lxml.html.document_fromstring(html, parser=parser)
+        root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         root = lxml.html.document_fromstring(b"<html><body></body></html>")
     return Document(root=root, url=url)
