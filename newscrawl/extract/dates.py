@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.dates import find_date_span
@@ -106,11 +107,15 @@ def meta_dates(doc: Document) -> list[DateCandidate]:
     return found
 
 
+#: Elements with itemprop="datePublished", in document order (libxml2 finds them fast).
+_DATE_PUBLISHED_PROP = etree.XPath("descendant-or-self::*/@itemprop[. = 'datePublished']/..")
+
+
 def markup_dates(doc: Document) -> list[DateCandidate]:
     """itemprop=datePublished on any element, and the first <time datetime> in an article."""
     found = []
-    for element in doc.root.iter():
-        if isinstance(element.tag, str) and element.get("itemprop") == "datePublished":
+    for element in _DATE_PUBLISHED_PROP(doc.root):
+        if isinstance(element, HtmlElement):
             raw = _text(element.get("datetime") or element.get("content") or element.text_content())
             if raw:
                 found.append(DateCandidate(squash(raw), "itemprop"))
