@@ -119,10 +119,16 @@ class Document:
         """All elements matched by any of the selectors (in selector order, no duplicates)."""
         found: list[HtmlElement] = []
         for css in selectors:
-            for match in self.selector.css(css):
-                if isinstance(match.root, HtmlElement) and match.root not in found:
-                    found.append(match.root)
+            for element in self.matches(css):
+                if isinstance(element, HtmlElement) and element not in found:
+                    found.append(element)
         return found
+
+    def matches(self, css: str) -> list[object]:
+        """What one selector matches, in document order (simple ones without parsel)."""
+        if css.strip() and SIMPLE_CSS.match(css.strip()):
+            return list(matcher((css.strip(),)).find(self.root))
+        return [match.root for match in self.selector.css(css)]
 
     def removable(self, selectors: tuple[str, ...]) -> list[HtmlElement]:
         """The elements `elements(selectors)` finds, in no significant order (for removal).

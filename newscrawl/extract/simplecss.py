@@ -85,17 +85,21 @@ class Matcher:
 
     def find(self, root: HtmlElement) -> list[HtmlElement]:
         """Elements under `root` (itself included) matching any selector, in document order."""
-        found: set[HtmlElement] = set(root.iter(*self.tags)) if self.tags else set()
-        for query in self.values:
-            found.update(query(root))
+        parts: list[list[HtmlElement]] = [list(root.iter(*self.tags))] if self.tags else []
+        parts += [list(query(root)) for query in self.values]
         if self.class_query is not None:
-            found.update(e for e in self.class_query(root) if self.has_class(e))
+            parts.append([e for e in self.class_query(root) if self.has_class(e)])
         if self.others:
-            found.update(
-                e
-                for e in root.iter()
-                if isinstance(e, HtmlElement) and any(s.matches(e) for s in self.others)
+            parts.append(
+                [
+                    e
+                    for e in root.iter()
+                    if isinstance(e, HtmlElement) and any(s.matches(e) for s in self.others)
+                ]
             )
+        if len(parts) == 1:  # one query's answer is already in document order
+            return parts[0]
+        found = {e for part in parts for e in part}
         return [e for e in root.iter() if e in found] if found else []
 
 
