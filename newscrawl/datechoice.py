@@ -115,30 +115,37 @@ def resolve_all(
     return found
 
 
+def dated(item: Resolved) -> bool:
+    """Whether a candidate states its year (a machine stamp, or shown text with a year)."""
+    return bool(_YEAR.search(item.candidate.raw)) or not item.candidate.basis.startswith("visible")
+
+
 def place_yearless(found: list[Resolved]) -> list[Resolved]:
     """A shown date without a year ("Apr 12") takes the year of a stamp on the same month-day."""
-    dated = [
-        r
-        for r in found
-        if _YEAR.search(r.candidate.raw) or not r.candidate.basis.startswith("visible")
-    ]
+    dated_ = [r for r in found if dated(r)]
     placed = []
     for item in found:
-        if item in dated:
+        if item in dated_:
             placed.append(item)
             continue
-        same = next((d.day for d in dated if d.day[5:] == item.day[5:]), None)
+        same = next((d.day for d in dated_ if d.day[5:] == item.day[5:]), None)
         placed.append(Resolved(item.candidate, item.value, same) if same else item)
     return placed
+
+
+def tally(found: list[Resolved]) -> dict[str, int]:
+    """Votes per calendar day, days in the order they first appear."""
+    votes: dict[str, int] = {}
+    for item in found:
+        votes[item.day] = votes.get(item.day, 0) + vote(item)
+    return votes
 
 
 def choose(found: list[Resolved]) -> Resolved | None:
     """The best-ranked candidate on the day with the heaviest vote."""
     if not found:
         return None
-    votes: dict[str, int] = {}
-    for item in found:
-        votes[item.day] = votes.get(item.day, 0) + vote(item)
+    votes = tally(found)
     best = {
         day: min((r for r in found if r.day == day), key=lambda r: rank(r.candidate.basis))
         for day in votes
@@ -155,3 +162,20 @@ def _on_day(value: ResolvedDate, day: str) -> ResolvedDate:
     year = date.fromisoformat(day).year
     moved = value.value.replace(year=year)
     return ResolvedDate(moved, value.precision, value.raw, value.basis, value.timezone_assumed)
+
+
+def decided_without(found: list[Resolved], basis: str) -> bool:
+    """Whether `choose(place_yearless(...))` is the same with one more candidate of `basis`
+    appended, whatever its day (`basis` must be a machine one, which states its year).
+
+    So when no shown date waits for a year to be placed, the winning day leads every other
+    day by more than that candidate's vote, and the winner's basis ranks no later than it.
+    """
+    if not found or not all(dated(item) for item in found):
+        return False
+    chosen = choose(found)
+    if chosen is None:
+        return False
+    votes = tally(found)
+    lead = votes[chosen.day] - max((v for d, v in votes.items() if d != chosen.day), default=0)
+    return lead > weight(basis) and rank(chosen.candidate.basis) <= rank(basis)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from functools import partial
 
 from newscrawl.extract import extract_article
+from newscrawl.extract.dates import htmldate_candidate
 from newscrawl.extract.model import Article
 from newscrawl.profiles import Profile
 from newscrawl.records import resolve_article_dates
@@ -23,11 +25,14 @@ def dated_article(html: str | bytes, url: str, fetched_at: datetime, profile: Pr
     A failure of the date stage never loses the page: the article keeps its raw date text
     and `date_error` says what went wrong, for the caller to log and count.
     """
-    article = extract_article(html, url, fetched_at, profile)
+    article = extract_article(html, url, fetched_at, profile, with_htmldate=False)
+    htmldate = partial(htmldate_candidate, html, url, fetched_at)  # parses the page again
     try:
-        resolve_article_dates(article, profile)
+        resolve_article_dates(article, profile, htmldate)
     except Exception as exc:  # a date-stage bug must not cost the record
         logger.debug("date stage failed on %s", url, exc_info=True)
+        if not article.date_candidates and (guess := htmldate()) is not None:
+            article.date_candidates.append(guess)
         article.datePublished = None
         if article.date_candidates:
             article.datePublishedRaw = article.date_candidates[0].raw

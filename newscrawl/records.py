@@ -7,13 +7,15 @@ gives the same record whichever way it is processed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from newscrawl import datechoice
 from newscrawl.dates import ResolvedDate, resolve
-from newscrawl.extract.model import Article
+from newscrawl.extract.dates import HTMLDATE_BASIS
+from newscrawl.extract.model import Article, DateCandidate
 from newscrawl.profiles import Profile
 
 logger = logging.getLogger(__name__)
@@ -78,18 +80,28 @@ def page_languages(article: Article, profile: Profile) -> list[str] | None:
     return [article.inLanguage] if article.inLanguage else None
 
 
-def resolve_article_dates(article: Article, profile: Profile) -> bool:
-    """Fill the article's and its cards' resolved dates; False when the article's date failed."""
+def resolve_article_dates(
+    article: Article, profile: Profile, htmldate: Callable[[], DateCandidate | None] | None = None
+) -> bool:
+    """Fill the article's and its cards' resolved dates; False when the article's date failed.
+
+    `htmldate` gives htmldate's candidate when the extraction left it out; it is called (and
+    the candidate added last) only when that candidate could change the chosen date.
+    """
     fetched_at = datetime.fromisoformat(article.dateDownloaded)
     languages = page_languages(article, profile)
     order = profile.date_order or article.date_order
-    found = datechoice.resolve_all(
-        article.date_candidates,
-        fetched_at,
-        languages=languages,
-        timezone=profile.timezone,
-        date_order=order,
-    )
+
+    def resolve_all(candidates: list[DateCandidate]) -> list[datechoice.Resolved]:
+        return datechoice.resolve_all(
+            candidates, fetched_at, languages=languages, timezone=profile.timezone, date_order=order
+        )
+
+    found = resolve_all(article.date_candidates)
+    wanted = htmldate is not None and not datechoice.decided_without(found, HTMLDATE_BASIS)
+    if wanted and htmldate is not None and (guess := htmldate()) is not None:
+        article.date_candidates.append(guess)
+        found += resolve_all([guess])
     chosen = datechoice.choose(datechoice.place_yearless(found))
     if chosen is not None:
         article.datePublished = chosen.value.iso()

@@ -81,7 +81,7 @@ def test_garbage_html_does_not_crash(crawler) -> None:
 
 
 def test_a_failing_date_stage_keeps_the_record_and_is_counted(crawler, monkeypatch) -> None:
-    def broken(article, profile):
+    def broken(article, profile, htmldate=None):
         raise ValueError("date stage bug")
 
     monkeypatch.setattr("newscrawl.page.resolve_article_dates", broken)

@@ -36,9 +36,18 @@ __all__ = ["Article", "DateCandidate", "RelatedCard", "extract_article"]
 
 
 def extract_article(
-    html: str | bytes, url: str, fetched_at: datetime, profile: Profile | None = None
+    html: str | bytes,
+    url: str,
+    fetched_at: datetime,
+    profile: Profile | None = None,
+    *,
+    with_htmldate: bool = True,
 ) -> Article:
-    """Extract one page into an Article (dates left as raw candidates for the date stage)."""
+    """Extract one page into an Article (dates left as raw candidates for the date stage).
+
+    Without `with_htmldate` htmldate's candidate is left out, for a caller that adds it when
+    it can change the chosen date (`dated_article`).
+    """
     profile = profile or load_profile("generic")
     doc = parse_html(html, url)
     ld = metadata.json_ld_article(doc)
@@ -69,8 +78,10 @@ def extract_article(
         zone,
         chip.raw_date if chip else None,
         languages or ([article.inLanguage] if article.inLanguage else None),
+        with_htmldate,
     )
-    article.publisher = publisher(doc, ld, article.publisher, zone.header_lines(40))
+    header_text = zone.header_lines(dates.MAX_TEXT_LINES)
+    article.publisher = publisher(doc, ld, article.publisher, header_text)
     article.date_order = dates.page_date_order(
         doc, [c.raw for c in article.date_candidates] + [c.datePublishedRaw or "" for c in cards]
     )

@@ -8,7 +8,6 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.document import (
     Document,
-    mentions_any,
     phrase_elements,
     squash,
     text_of,
@@ -49,8 +48,6 @@ def heading_blocks(
 ) -> list[HtmlElement]:
     """Blocks opened by a chrome heading ("Comments", "Related Articles", "DOWNLOAD THE APP")."""
     blocks: list[HtmlElement] = []
-    if not mentions_any(doc.root, headings):
-        return blocks
     for element, text in phrase_elements(doc.root, headings, MAX_HEADING_CHARS):
         if element.tag not in HEADING_TAGS or not text:
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.dates import find_date_span
@@ -57,6 +58,8 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "butto
 #: Lines of text read before and after the headline when looking for the shown date.
 LINES_BEFORE = 3
 LINES_AFTER = 12
+#: Most lines of article text a caller asks for after the byline zone (`header_lines`).
+MAX_TEXT_LINES = 40
 #: A line this long is article text: the header zone ends there.
 MAX_HEADER_LINE = 160
 
@@ -80,32 +83,39 @@ def json_ld_dates(objects: Iterable[dict[str, Any]]) -> list[DateCandidate]:
     return found
 
 
-def _meta(doc: Document, key: str) -> str | None:
-    """Content of a meta tag by property, name or itemprop (case-insensitive name)."""
-    lowered = key.lower()
+def meta_contents(doc: Document) -> dict[str, str]:
+    """Lower-cased meta property/name/itemprop → the first non-blank content given for it."""
+    found: dict[str, str] = {}
     for element in doc.root.iter("meta"):
-        names = (element.get("property"), element.get("name"), element.get("itemprop"))
-        matches = any(n and n.strip().lower() == lowered for n in names)
-        if matches and (raw := _text(element.get("content"))):
-            return raw
-    return None
+        raw = _text(element.get("content"))
+        if raw is None:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            if name := element.get(attribute):
+                found.setdefault(name.strip().lower(), raw)
+    return found
 
 
 def meta_dates(doc: Document) -> list[DateCandidate]:
     """The first published-date meta tag, and the first modified-date one."""
     found = []
+    contents = meta_contents(doc)
     for keys, basis in ((PUBLISHED_META, "meta"), (MODIFIED_META, "meta-modified")):
-        raw = next((r for k in keys if (r := _meta(doc, k))), None)
+        raw = next((r for k in keys if (r := contents.get(k.lower()))), None)
         if raw:
             found.append(DateCandidate(raw, basis))
     return found
 
 
+#: Elements with itemprop="datePublished", in document order (libxml2 finds them fast).
+_DATE_PUBLISHED_PROP = etree.XPath("descendant-or-self::*/@itemprop[. = 'datePublished']/..")
+
+
 def markup_dates(doc: Document) -> list[DateCandidate]:
     """itemprop=datePublished on any element, and the first <time datetime> in an article."""
     found = []
-    for element in doc.root.iter():
-        if isinstance(element.tag, str) and element.get("itemprop") == "datePublished":
+    for element in _DATE_PUBLISHED_PROP(doc.root):
+        if isinstance(element, HtmlElement):
             raw = _text(element.get("datetime") or element.get("content") or element.text_content())
             if raw:
                 found.append(DateCandidate(squash(raw), "itemprop"))
@@ -128,7 +138,10 @@ def url_date(url: str) -> DateCandidate | None:
 
 
 def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]:
-    """Rendered lines of the page and the index of the headline's first line (-1 if absent)."""
+    """Rendered lines of the page and the index of the headline's first line (-1 if absent).
+
+    The walk stops once it has every line `header_lines` can return (the rest is never read).
+    """
     lines: list[str] = []
     current: list[str] = []
     head_at = -1
@@ -140,9 +153,12 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
             lines.append(line)
         current.clear()
 
+    def enough() -> bool:
+        return head_at >= 0 and len(lines) >= head_at + 1 + LINES_AFTER + MAX_TEXT_LINES
+
     def walk(node: HtmlElement) -> None:
         nonlocal head_at
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS or enough():
             return
         if node.tag in _RAIL_TAGS and not any(a is node for a in head_path):
             return
@@ -155,6 +171,8 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
             current.append(node.text)
         for child in node:
             walk(child)
+            if enough():
+                return
             if child.tail:
                 current.append(child.tail)
         if block:
@@ -181,8 +199,9 @@ class HeaderZone:
         return cls(*_lines(body, head))
 
     def header_lines(self, text_lines: int = 0) -> list[str]:
-        """Lines around the headline up to the article text (byline zone) + `text_lines` more."""
-        return _header_lines(self.lines, self.head_at, text_lines)
+        """Lines around the headline up to the article text (byline zone) + `text_lines` more
+        (at most MAX_TEXT_LINES)."""
+        return _header_lines(self.lines, self.head_at, min(text_lines, MAX_TEXT_LINES))
 
 
 def _header_lines(lines: list[str], at: int, text_lines: int) -> list[str]:
@@ -215,6 +234,10 @@ def visible_dates(zone: HeaderZone, languages: Sequence[str] | None) -> Iterator
         previous = line
 
 
+#: Basis of htmldate's candidate (a machine date: always YYYY-MM-DD).
+HTMLDATE_BASIS = "htmldate"
+
+
 def htmldate_candidate(html: str | bytes, url: str, fetched_at: datetime) -> DateCandidate | None:
     """htmldate's reading of the original publication date (fast mode), as a last resort."""
     from htmldate import find_date  # imported lazily: it pulls in lxml cleaners
@@ -229,7 +252,7 @@ def htmldate_candidate(html: str | bytes, url: str, fetched_at: datetime) -> Dat
         )
     except Exception:  # htmldate raises on odd markup; the date is then just unknown
         return None
-    return DateCandidate(found, "htmldate") if found else None
+    return DateCandidate(found, HTMLDATE_BASIS) if found else None
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)")
@@ -287,8 +310,10 @@ def page_date_candidates(
     zone: HeaderZone,
     chip_date: str | None,
     languages: Sequence[str] | None,
+    with_htmldate: bool = True,
 ) -> list[DateCandidate]:
-    """Every date candidate of the page (see docs/dates-choice.md), in no particular order."""
+    """Every date candidate of the page (see docs/dates-choice.md), htmldate's last (left out
+    when not `with_htmldate`: the date stage may then ask for it only when it can matter)."""
     found = json_ld_dates(objects) + meta_dates(doc) + markup_dates(doc)
     if (from_url := url_date(doc.url)) is not None:
         found.append(from_url)
@@ -296,6 +321,6 @@ def page_date_candidates(
     if chip_date and not any(c.raw == chip_date for c in shown):
         shown.insert(0, DateCandidate(chip_date, "visible"))
     found += [c for c in shown if shown_date(c.raw)]
-    if (guess := htmldate_candidate(html, doc.url, fetched_at)) is not None:
+    if with_htmldate and (guess := htmldate_candidate(html, doc.url, fetched_at)) is not None:
         found.append(guess)
     return found

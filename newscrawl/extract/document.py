@@ -12,12 +12,10 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 from parsel import Selector
-from parsel.csstranslator import HTMLTranslator
 from trafilatura.utils import decode_file
 from w3lib.encoding import html_body_declared_encoding
 
-#: A compound selector without combinators or pseudo-elements: tag, .class, #id, [attr='v'].
-_SIMPLE_CSS = re.compile(r"""^[\w-]*(?:[.#][\w-]+|\[[\w-]+(?:=(?:'[^'\]]*'|"[^"\]]*"))?\])*$""")
+from newscrawl.extract.simplecss import SIMPLE_CSS, matcher
 
 #: Elements that start a new line of rendered text.
 BLOCK_TAGS = frozenset(
@@ -68,6 +66,22 @@ def xml_safe(text: str) -> str:
     return XML_UNSAFE.sub("", text)
 
 
+#: XML_UNSAFE's characters as UTF-8 can show them: C0 control bytes, U+FFFE, U+FFFF.
+_UNSAFE_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20))
+
+
+def safe_utf8(text: str) -> bytes:
+    """`xml_safe(text)` as UTF-8; a page with nothing to remove is only encoded (no regex pass)."""
+    try:
+        data = text.encode("utf-8")  # fails on surrogates, which xml_safe removes
+    except UnicodeEncodeError:
+        return xml_safe(text).encode("utf-8", errors="replace")
+    unsafe = b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
+    if unsafe or len(data.translate(None, _UNSAFE_BYTES)) != len(data):
+        return xml_safe(text).encode("utf-8", errors="replace")
+    return data
+
+
 def squash(text: str | None) -> str:
     """Collapse runs of whitespace and trim."""
     return " ".join(text.split()) if text else ""
@@ -105,20 +119,24 @@ class Document:
         """All elements matched by any of the selectors (in selector order, no duplicates)."""
         found: list[HtmlElement] = []
         for css in selectors:
-            for match in self.selector.css(css):
-                if isinstance(match.root, HtmlElement) and match.root not in found:
-                    found.append(match.root)
+            for element in self.matches(css):
+                if isinstance(element, HtmlElement) and element not in found:
+                    found.append(element)
         return found
+
+    def matches(self, css: str) -> list[object]:
+        """What one selector matches, in document order (simple ones without parsel)."""
+        if css.strip() and SIMPLE_CSS.match(css.strip()):
+            return list(matcher((css.strip(),)).find(self.root))
+        return [match.root for match in self.selector.css(css)]
 
     def removable(self, selectors: tuple[str, ...]) -> list[HtmlElement]:
         """The elements `elements(selectors)` finds, in no significant order (for removal).
 
         Simple selectors are tested in one pass over the tree instead of one pass each.
         """
-        combined, complex_selectors = _combined(selectors)
-        found: list[HtmlElement] = []
-        if combined is not None:
-            found = [e for e in combined(self.root) if isinstance(e, HtmlElement)]
+        simple, complex_selectors = _split_simple(selectors)
+        found = matcher(simple).find(self.root) if simple else []
         for element in self.elements(complex_selectors):
             if element not in found:
                 found.append(element)
@@ -126,15 +144,10 @@ class Document:
 
 
 @cache
-def _combined(selectors: tuple[str, ...]) -> tuple[etree.XPath | None, tuple[str, ...]]:
-    """One XPath testing every simple selector on each node, and the selectors left over."""
-    translator = HTMLTranslator()
-    simple = [css for css in selectors if _SIMPLE_CSS.match(css.strip()) and css.strip()]
-    tests = [translator.css_to_xpath(css.strip(), prefix="self::") for css in simple]
-    rest = tuple(css for css in selectors if css not in simple)
-    if not tests:
-        return None, rest
-    return etree.XPath(f"descendant-or-self::*[{' or '.join(tests)}]"), rest
+def _split_simple(selectors: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The simple selectors (one Python pass tests them all) and the selectors left over."""
+    simple = tuple(css for css in selectors if css.strip() and SIMPLE_CSS.match(css.strip()))
+    return simple, tuple(css for css in selectors if css not in simple)
 
 
 def decode_html(data: bytes) -> str:
@@ -170,11 +183,11 @@ def parse_html(html: str | bytes, url: str) -> Document:
     """Parse HTML (text or bytes) into a Document; never raises on bad markup."""
     if isinstance(html, bytes):
         html = decode_html(html)
-    html = xml_safe(html).encode("utf-8", errors="replace")
+    data = safe_utf8(html)
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     parser.set_element_class_lookup(HTML_CLASSES)
     try:
-        root = lxml.html.document_fromstring(html, parser=parser)
+        root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         root = lxml.html.document_fromstring(b"<html><body></body></html>")
     return Document(root=root, url=url)
@@ -204,15 +217,6 @@ def short_text(element: HtmlElement, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
-def mentions_any(element: HtmlElement, phrases: frozenset[str] | set[str]) -> bool:
-    """Whether a normalised phrase occurs in the element's normalised text.
-
-    When it does not, no element inside has exactly that text, so a search can be skipped.
-    """
-    text = " ".join(element.text_content().split()).casefold()
-    return any(phrase in text for phrase in phrases)
-
-
 def phrase_elements(
     root: HtmlElement, phrases: frozenset[str], limit: int
 ) -> list[tuple[HtmlElement, str]]:
@@ -231,6 +235,7 @@ def phrase_elements(
     """
     pieces = _phrase_pieces(phrases)
     found: dict[HtmlElement, str] = {}
+    seen: set[HtmlElement] = set()  # a walk reaching a seen element repeats an earlier one
     for node in _TEXT_NODES(root):
         if " ".join(node.split()).casefold() not in pieces:
             continue
@@ -238,6 +243,9 @@ def phrase_elements(
         if node.is_tail:
             element = element.getparent() if element is not root else None
         for ancestor in _up_to(element, root):
+            if ancestor in seen:
+                break
+            seen.add(ancestor)
             text = short_text(ancestor, limit)
             if text is None:
                 break

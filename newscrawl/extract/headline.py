@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -97,6 +98,7 @@ def fold(text: str) -> str:
     return squash(folded).strip(" .!?:;,-|*\"'")
 
 
+@lru_cache(maxsize=256)  # a page asks again and again about the same few names
 def compact(text: str) -> str:
     """Letters and digits only, case-folded ("Move.org" and "move org" compare equal)."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
@@ -135,6 +137,7 @@ def site_names(
     return [clean(n) for n in names if n and clean(n) and fold(n) not in titles]
 
 
+@lru_cache(maxsize=256)
 def initials(text: str) -> str:
     """First letters of the words of a name ("World Future Awards" → "wfa")."""
     return "".join(word[0] for word in fold(text).split() if word[0].isalnum())
@@ -251,8 +254,12 @@ def choose_headline(
     sites = site_names(doc, ld, objects)
     hosts = host_labels(doc)
 
+    known: dict[str, bool] = {}
+
     def site(text: str) -> bool:
-        return any(is_site_name(text, sites, h) for h in hosts or [""])
+        if (answer := known.get(text)) is None:
+            answer = known[text] = any(is_site_name(text, sites, h) for h in hosts or [""])
+        return answer
 
     def strip(text: str) -> str:
         return strip_site(text, site)

@@ -268,14 +268,27 @@ COMMENTS_ATTR = re.compile(r"\b(?:comments?|comment-list|respond)\b", re.I)
 SHORT = 40
 
 
+def attribute_signs(attrs: str) -> tuple[bool, bool, bool]:
+    """Whether class-and-id text names a cart, a forum post part, a byline."""
+    return (
+        CART_ATTR.search(attrs) is not None,
+        FORUM_ATTR.search(attrs) is not None,
+        BYLINE_ATTR.search(attrs) is not None,
+    )
+
+
 def page_features(doc: Document) -> Counter[str]:
     """Counts of structural signs of each page type, from one pass over the tree."""
     f: Counter[str] = Counter()
+    signs: dict[str, tuple[bool, bool, bool]] = {}  # class and id strings repeat on a page
     for el in doc.root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        if (found := signs.get(attrs)) is None:
+            found = signs[attrs] = attribute_signs(attrs)
+        cart, forum, byline = found
         prop = el.get("itemprop", "")
         if prop in ("price", "offers", "priceCurrency", "lowPrice"):
             f["price_md"] += 1
@@ -292,11 +305,11 @@ def page_features(doc: Document) -> Counter[str]:
                     f["docs_text"] += 1
                 if CTA_TEXT.match(label):
                     f["cta"] += 1
-        if CART_ATTR.search(attrs) or CART_ATTR.search(el.get("action", "")):
+        if cart or CART_ATTR.search(el.get("action", "")):
             f["cart"] += 1
-        if FORUM_ATTR.search(attrs):
+        if forum:
             f["forum_attr"] += 1
-        if BYLINE_ATTR.search(attrs) or el.get("rel") == "author":
+        if byline or el.get("rel") == "author":
             f["byline"] += 1
         if COMMENTS_ATTR.search(attrs):
             f["comments"] += 1

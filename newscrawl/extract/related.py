@@ -10,7 +10,6 @@ from parsel import Selector
 from newscrawl.extract.attribution import plausible_name, split_chip
 from newscrawl.extract.document import (
     Document,
-    mentions_any,
     phrase_elements,
     rendered_lines,
     squash,
@@ -134,8 +133,6 @@ def rail_cards(doc: Document, profile: Profile) -> tuple[list[HtmlElement], list
         return cards, []
     headings = frozenset(normalise_phrase(h) for h in profile.related.get("heading", ()))
     containers: list[HtmlElement] = []
-    if not mentions_any(doc.root, headings):
-        return cards, containers
     for element, _text in phrase_elements(doc.root, headings, 60):
         if not len(element.findall(".//a")):
             container = rail_container(element, doc.url, doc)
