@@ -118,3 +118,16 @@ def test_subheading_linking_to_another_site_is_kept() -> None:
     )
     heading = doc.root.find(".//h3")
     assert heading is not None and not is_link_line(heading, doc)
+
+
+def test_chrome_boxes_are_outermost_and_spare_the_protected() -> None:
+    """Only the outer of nested boxes is taken; a protected element and its holders are not."""
+    page = (
+        '<html><body><div id="promoRail"><div class="share-bar"><a href="/x">Share</a></div>'
+        '<p>Offer</p></div><section class="social"><h1>Headline</h1></section>'
+        '<aside class="SIGNUP"><p>Join us</p></aside></body></html>'
+    )
+    doc = parse_html(page, URL)
+    headline = doc.root.xpath("//h1")[0]
+    found = chrome_boxes(doc, [headline])
+    assert [box.get("id") or box.get("class") for box in found] == ["promoRail", "SIGNUP"]

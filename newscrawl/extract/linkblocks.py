@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -31,6 +33,7 @@ def chars(text: str | None) -> int:
     return sum(map(len, text.split())) if text else 0
 
 
+@lru_cache(maxsize=4096)
 def site(url: str) -> str:
     """The last two labels of a URL's host ("bbc.co.uk" → "co.uk" is fine for comparing)."""
     host = urlsplit(url).hostname or ""
@@ -53,6 +56,11 @@ def link_chars(element: HtmlElement, doc: Document, same_site: bool = False) -> 
     return total
 
 
+def has_link(element: HtmlElement) -> bool:
+    """Whether the element is or holds an `<a>` (without one it cannot be link-made)."""
+    return next(element.iter("a"), None) is not None
+
+
 def is_standalone_link(element: HtmlElement) -> bool:
     """A link standing between blocks, not inside a sentence (its own line in the text)."""
     parent = element.getparent()
@@ -66,6 +74,8 @@ def is_standalone_link(element: HtmlElement) -> bool:
 def is_link_line(element: HtmlElement, doc: Document) -> bool:
     """A paragraph or subheading whose text is (almost) all one link to another page."""
     if element.tag == "a" and not is_standalone_link(element):
+        return False
+    if not has_link(element):
         return False
     count = chars(element.text_content())
     return count > 0 and link_chars(element, doc, same_site=True) >= LINE_LINK_SHARE * count
@@ -83,6 +93,8 @@ def is_card(element: HtmlElement, doc: Document) -> bool | None:
 
 def is_card_list(element: HtmlElement, doc: Document) -> bool:
     """A list whose items are all teaser cards (at least three of them)."""
+    if len(element) < CARD_MIN or not has_link(element):
+        return False
     cards = 0
     for child in element:
         if not isinstance(child.tag, str):
@@ -99,13 +111,14 @@ def outermost(
 ) -> list[HtmlElement]:
     """The outermost elements passing `test`; never a protected element or one holding it."""
     found: list[HtmlElement] = []
+    guarded = set(protected)
+    holders = {ancestor for p in protected for ancestor in p.iterancestors()}
     stack = [doc.root]
     while stack:
         element = stack.pop()
-        if element in protected:
+        if element in guarded:
             continue
-        holds = any(element in p.iterancestors() for p in protected)
-        if not holds and test(element):
+        if element not in holders and test(element):
             found.append(element)
             continue
         stack.extend(c for c in reversed(element) if isinstance(c.tag, str))
@@ -129,17 +142,45 @@ CHROME_CLASS_WORDS = ("newsletter", "signup", "sign-up", "subscribe", "promo", "
 CHROME_MAX_WORDS = 150
 
 
+#: Any of CHROME_CLASS_WORDS, ASCII case-insensitively.
+CHROME_CLASS_PATTERN = re.compile(
+    "|".join(map(re.escape, CHROME_CLASS_WORDS)), re.IGNORECASE | re.ASCII
+)
+
+
+def names_chrome(element: HtmlElement) -> bool:
+    """Whether the element's class or id names a newsletter/promo/share box."""
+    return bool(
+        CHROME_CLASS_PATTERN.search(element.get("class") or "")
+        or CHROME_CLASS_PATTERN.search(element.get("id") or "")
+    )
+
+
 def is_chrome_box(element: HtmlElement) -> bool:
     """An element whose class or id names a newsletter/promo/share box, and that is short."""
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
-    if not any(word in names for word in CHROME_CLASS_WORDS):
-        return False
-    return short_text(element, CHROME_MAX_WORDS * 12) is not None
+    return names_chrome(element) and short_text(element, CHROME_MAX_WORDS * 12) is not None
 
 
 def chrome_boxes(doc: Document, protected: list[HtmlElement]) -> list[HtmlElement]:
-    """Newsletter, promo and share boxes (by class or id)."""
-    return outermost(doc, protected, lambda e: e.tag not in ("html", "body") and is_chrome_box(e))
+    """Newsletter, promo and share boxes (by class or id): the outermost such boxes, never a
+    protected element, one inside it, or one holding it.
+
+    Only elements with a class or id are candidates (matched ASCII case-insensitively), taken
+    in document order, so an outer box is found before the boxes inside it.
+    """
+    guarded = set(protected)
+    holders = {ancestor for p in protected for ancestor in p.iterancestors()}
+    found: set[HtmlElement] = set()
+    boxes: list[HtmlElement] = []
+    for element in doc.root.xpath("descendant-or-self::*[@class or @id]"):
+        if element.tag in ("html", "body") or element in holders or not names_chrome(element):
+            continue
+        if any(a in guarded or a in found for a in element.iterancestors()) or element in guarded:
+            continue
+        if is_chrome_box(element):
+            found.add(element)
+            boxes.append(element)
+    return boxes
 
 
 @contextmanager
