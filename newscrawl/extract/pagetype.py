@@ -268,19 +268,20 @@ COMMENTS_ATTR = re.compile(r"\b(?:comments?|comment-list|respond)\b", re.I)
 SHORT = 40
 
 
-def attribute_signs(attrs: str) -> tuple[bool, bool, bool]:
-    """Whether class-and-id text names a cart, a forum post part, a byline."""
+def attribute_signs(attrs: str) -> tuple[bool, bool, bool, bool]:
+    """Whether class-and-id text names a cart, a forum post part, a byline, a comment section."""
     return (
         CART_ATTR.search(attrs) is not None,
         FORUM_ATTR.search(attrs) is not None,
         BYLINE_ATTR.search(attrs) is not None,
+        COMMENTS_ATTR.search(attrs) is not None,
     )
 
 
 def page_features(doc: Document) -> Counter[str]:
     """Counts of structural signs of each page type, from one pass over the tree."""
     f: Counter[str] = Counter()
-    signs: dict[str, tuple[bool, bool, bool]] = {}  # class and id strings repeat on a page
+    signs: dict[str, tuple[bool, bool, bool, bool]] = {}  # class and id strings repeat on a page
     for el in doc.root.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -288,7 +289,7 @@ def page_features(doc: Document) -> Counter[str]:
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
         if (found := signs.get(attrs)) is None:
             found = signs[attrs] = attribute_signs(attrs)
-        cart, forum, byline = found
+        cart, forum, byline, comments = found
         prop = el.get("itemprop", "")
         if prop in ("price", "offers", "priceCurrency", "lowPrice"):
             f["price_md"] += 1
@@ -311,7 +312,7 @@ def page_features(doc: Document) -> Counter[str]:
             f["forum_attr"] += 1
         if byline or el.get("rel") == "author":
             f["byline"] += 1
-        if COMMENTS_ATTR.search(attrs):
+        if comments:
             f["comments"] += 1
         if tag == "pre" or (
             tag == "code" and el.getparent() is not None and el.getparent().tag == "pre"
