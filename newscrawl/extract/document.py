@@ -234,9 +234,13 @@ def phrase_elements(
     [('h2', 'Related Stories')]
     """
     pieces = _phrase_pieces(phrases)
+    longest = max(map(len, phrases), default=0)
+    words = (longest + 1) // 2  # a text of more words is longer than any phrase when squashed
     found: dict[HtmlElement, str] = {}
     seen: set[HtmlElement] = set()  # a walk reaching a seen element repeats an earlier one
     for node in _TEXT_NODES(root):
+        if len(node) > longest and len(node.split(None, words)) > words:
+            continue
         if " ".join(node.split()).casefold() not in pieces:
             continue
         element = node.getparent()
