@@ -55,4 +55,5 @@ def test_speed_up_is_the_median_of_adjacent_pairs() -> None:
 
 
 def test_no_speed_up_without_a_baseline() -> None:
-    assert speedup_lines([fake_run("newscrawl", 100)], 100) == []
+    lines = speedup_lines([fake_run("newscrawl", 100)], 100)
+    assert lines == ["newscrawl RSS growth 10%->100%: +10 MB"]

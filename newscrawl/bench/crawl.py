@@ -189,13 +189,17 @@ def speedup_lines(results: list[RunResult], pages: int) -> list[str]:
     pairs = [results[i : i + 2] for i in range(0, len(results) - 1, 2)]
     ratios = [r for pair in pairs if (r := pair_ratio(pair)) is not None]
     ours = [r for r in results if r.label == "newscrawl"]
-    if not ratios or not ours:
-        return []
-    line = f"speed-up newscrawl/baseline: {statistics.median(ratios):.2f}x"
-    if len(ratios) > 1:
-        line += f" (median of {len(ratios)} rounds: " + " ".join(f"{r:.2f}x" for r in ratios) + ")"
-    growth = max(r.rss_at(1.0, pages) - r.rss_at(0.1, pages) for r in ours) / MB
-    return [line, f"newscrawl RSS growth 10%->100%: {growth:+.0f} MB"]
+    lines = []
+    if ratios:
+        line = f"speed-up newscrawl/baseline: {statistics.median(ratios):.2f}x"
+        if len(ratios) > 1:
+            line += f" (median of {len(ratios)} rounds: " + " ".join(f"{r:.2f}x" for r in ratios)
+            line += ")"
+        lines.append(line)
+    if ours:
+        growth = max(r.rss_at(1.0, pages) - r.rss_at(0.1, pages) for r in ours) / MB
+        lines.append(f"newscrawl RSS growth 10%->100%: {growth:+.0f} MB")
+    return lines
 
 
 def pair_ratio(pair: list[RunResult]) -> float | None:
