@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from lxml import etree
+
 from newscrawl.extract import extract_article
 from newscrawl.extract.document import parse_html
-from newscrawl.extract.linkblocks import chrome_boxes, is_card_list, is_link_line
+from newscrawl.extract.linkblocks import chrome_boxes, is_card_list, is_link_line, set_aside
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 URL = "https://example.org/news/city-council-votes-on-budget"
@@ -131,3 +133,30 @@ def test_chrome_boxes_are_outermost_and_spare_the_protected() -> None:
     headline = doc.root.xpath("//h1")[0]
     found = chrome_boxes(doc, [headline])
     assert [box.get("id") or box.get("class") for box in found] == ["promoRail", "SIGNUP"]
+
+
+def test_text_after_a_set_aside_block_stays_in_the_body() -> None:
+    """A story's first paragraph lying loose after a card box, beside the other paragraphs,
+    is neither lost with the box nor dropped by trafilatura."""
+    cards = "".join(
+        f'<li><a href="/story-{i}">Another story about the council number {i}</a></li>'
+        for i in range(4)
+    )
+    inner = (
+        f"<article><div><div class='related'><ul>{cards}</ul></div>"
+        "LONDON (AP) — The council voted on the budget on Tuesday after a long debate."
+        f"{PROSE}</div></article>"
+    )
+    body = body_of(inner)
+    assert "LONDON (AP) — The council voted" in body
+    assert "Another story" not in body
+
+
+def test_set_aside_puts_the_tree_back_as_it_was() -> None:
+    page = "<html><body><div><p>a</p><ul id='x'><li>b</li></ul>tail<p>c</p></div></body></html>"
+    doc = parse_html(page, URL)
+    before = etree.tostring(doc.root)
+    with set_aside(doc.root.xpath("//ul")):
+        assert "tail" in doc.root.text_content()
+        assert "b" not in doc.root.text_content()
+    assert etree.tostring(doc.root) == before

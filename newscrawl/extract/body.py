@@ -5,9 +5,15 @@ from __future__ import annotations
 import trafilatura
 from lxml.html import HtmlElement
 
+#: Loose text of at least this many words beside paragraphs is a paragraph of its own.
+LOOSE_WORDS = 12
+#: Blocks whose loose text is checked (those that hold paragraphs as children).
+CONTAINER_TAGS = ("div", "section", "article", "main", "td", "body")
+
 
 def extract_text(root: HtmlElement, url: str) -> str:
     """Trafilatura's plain-text main content of the (cleaned) tree; empty when none."""
+    wrap_loose_text(root)
     text = trafilatura.extract(
         root,
         url=url,
@@ -19,3 +25,43 @@ def extract_text(root: HtmlElement, url: str) -> str:
         deduplicate=False,
     )
     return text or ""
+
+
+def wrap_loose_text(root: HtmlElement) -> int:
+    """Put running text that lies loose in a block beside `<p>` paragraphs into its own `<p>`.
+
+    trafilatura keeps paragraphs but drops such text (a story's first paragraph after a
+    related-links box, "SAN FRANCISCO (AP) — …", is often markup like this). Returns how many
+    texts were wrapped.
+
+    >>> from lxml.html import fromstring
+    >>> page = fromstring("<div><div>box</div>" + "word " * 12 + "<p>Next paragraph.</p></div>")
+    >>> wrap_loose_text(page), [p.text.split()[0] for p in page.iter("p")]
+    (1, ['word', 'Next'])
+    """
+    wrapped = 0
+    for container in [c for c in root.iter(*CONTAINER_TAGS) if c.find("p") is not None]:
+        if _is_running(container.text):
+            container.insert(0, _paragraph(container.text))
+            container.text = None
+            wrapped += 1
+        for child in list(container):
+            if _is_running(child.tail):
+                child.addnext(_paragraph(child.tail))
+                child.tail = None
+                wrapped += 1
+    return wrapped
+
+
+def _is_running(text: str | None) -> bool:
+    """Whether a loose text is long enough to be a paragraph."""
+    return bool(text) and len(text.split(None, LOOSE_WORDS)) >= LOOSE_WORDS  # type: ignore[union-attr]
+
+
+def _paragraph(text: str) -> HtmlElement:
+    """A new `<p>` holding `text`."""
+    from lxml.html import Element
+
+    paragraph: HtmlElement = Element("p")
+    paragraph.text = text
+    return paragraph

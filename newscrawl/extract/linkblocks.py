@@ -185,18 +185,43 @@ def chrome_boxes(doc: Document, protected: list[HtmlElement]) -> list[HtmlElemen
 
 @contextmanager
 def set_aside(elements: list[HtmlElement]) -> Iterator[None]:
-    """Take elements out of their tree for a while (their tails go along), then put them back.
+    """Take elements out of their tree for a while, then put them back as they were.
 
-    The body is extracted without them; page-type rules (teaser cards) still see them.
+    The text after an element (its tail) is not the element's: it stays in the tree while the
+    element is away. The body is extracted without them; page-type rules (teaser cards) still
+    see them.
     """
-    taken: list[tuple[HtmlElement, HtmlElement, int]] = []
+    undo: list[Callable[[], None]] = []
     for element in elements:
-        parent = element.getparent()
-        if parent is not None:
-            taken.append((parent, parent.index(element), element))
-            parent.remove(element)
+        if element.getparent() is not None:
+            undo.append(_take_out(element))
     try:
         yield
     finally:
-        for parent, index, element in reversed(taken):
-            parent.insert(index, element)
+        for put_back in reversed(undo):
+            put_back()
+
+
+def _take_out(element: HtmlElement) -> Callable[[], None]:
+    """Remove `element` but leave its tail text in place; return how to undo that."""
+    parent = element.getparent()
+    index = parent.index(element)
+    tail, element.tail = element.tail, None
+    previous = element.getprevious()
+    if previous is not None:
+        kept = previous.tail
+        previous.tail = (kept or "") + (tail or "") or None
+    else:
+        kept = parent.text
+        parent.text = (kept or "") + (tail or "") or None
+    parent.remove(element)
+
+    def put_back() -> None:
+        if previous is not None:
+            previous.tail = kept
+        else:
+            parent.text = kept
+        element.tail = tail
+        parent.insert(index, element)
+
+    return put_back
