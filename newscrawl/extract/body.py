@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 
 #: Loose text of at least this many words beside paragraphs is a paragraph of its own.
@@ -39,18 +40,22 @@ def wrap_loose_text(root: HtmlElement) -> int:
     >>> wrap_loose_text(page), [p.text.split()[0] for p in page.iter("p")]
     (1, ['word', 'Next'])
     """
-    wrapped = 0
-    for container in [c for c in root.iter(*CONTAINER_TAGS) if c.find("p") is not None]:
-        if _is_running(container.text):
-            container.insert(0, _paragraph(container.text))
-            container.text = None
-            wrapped += 1
-        for child in list(container):
-            if _is_running(child.tail):
-                child.addnext(_paragraph(child.tail))
-                child.tail = None
-                wrapped += 1
-    return wrapped
+    loose = [text for text in _LOOSE_TEXTS(root) if _is_running(text)]
+    for text in loose:
+        owner = text.getparent()
+        if text.is_tail:
+            owner.addnext(_paragraph(str(text)))
+            owner.tail = None
+        else:
+            owner.insert(0, _paragraph(str(text)))
+            owner.text = None
+    return len(loose)
+
+
+#: Non-blank text nodes directly inside a container that also holds a `<p>` child.
+_LOOSE_TEXTS = etree.XPath(
+    " | ".join(f"descendant-or-self::{tag}[p]/text()[normalize-space()]" for tag in CONTAINER_TAGS)
+)
 
 
 def _is_running(text: str | None) -> bool:
