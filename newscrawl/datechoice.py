@@ -122,13 +122,13 @@ def dated(item: Resolved) -> bool:
 
 def place_yearless(found: list[Resolved]) -> list[Resolved]:
     """A shown date without a year ("Apr 12") takes the year of a stamp on the same month-day."""
-    dated_ = [r for r in found if dated(r)]
+    stamped = [r for r in found if dated(r)]
     placed = []
     for item in found:
-        if item in dated_:
+        if dated(item):
             placed.append(item)
             continue
-        same = next((d.day for d in dated_ if d.day[5:] == item.day[5:]), None)
+        same = next((d.day for d in stamped if d.day[5:] == item.day[5:]), None)
         placed.append(Resolved(item.candidate, item.value, same) if same else item)
     return placed
 

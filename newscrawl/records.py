@@ -98,8 +98,8 @@ def resolve_article_dates(
         )
 
     found = resolve_all(article.date_candidates)
-    wanted = htmldate is not None and not datechoice.decided_without(found, HTMLDATE_BASIS)
-    if wanted and htmldate is not None and (guess := htmldate()) is not None:
+    late = htmldate if htmldate and not datechoice.decided_without(found, HTMLDATE_BASIS) else None
+    if late is not None and (guess := late()) is not None:
         article.date_candidates.append(guess)
         found += resolve_all([guess])
     chosen = datechoice.choose(datechoice.place_yearless(found))

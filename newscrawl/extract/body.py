@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import Element, HtmlElement
 
 #: Loose text of at least this many words beside paragraphs is a paragraph of its own.
 LOOSE_WORDS = 12
@@ -58,15 +58,13 @@ _LOOSE_TEXTS = etree.XPath(
 )
 
 
-def _is_running(text: str | None) -> bool:
+def _is_running(text: str) -> bool:
     """Whether a loose text is long enough to be a paragraph."""
-    return bool(text) and len(text.split(None, LOOSE_WORDS)) >= LOOSE_WORDS  # type: ignore[union-attr]
+    return len(text.split(None, LOOSE_WORDS)) >= LOOSE_WORDS
 
 
 def _paragraph(text: str) -> HtmlElement:
     """A new `<p>` holding `text`."""
-    from lxml.html import Element
-
     paragraph: HtmlElement = Element("p")
     paragraph.text = text
     return paragraph

@@ -8,11 +8,11 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.document import (
     Document,
+    detach,
     phrase_elements,
     squash,
     text_of,
     text_prefix,
-    xml_safe,
 )
 from newscrawl.profiles import Profile, normalise_phrase
 
@@ -74,16 +74,7 @@ def in_table(element: HtmlElement) -> bool:
 
 def drop(element: HtmlElement) -> None:
     """Remove an element from its tree, keeping the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = xml_safe((previous.tail or "") + element.tail)
-        else:
-            parent.text = xml_safe((parent.text or "") + element.tail)
-    parent.remove(element)
+    detach(element)
 
 
 #: Page-layout tags that some sites (site builders) use for the section holding the story.

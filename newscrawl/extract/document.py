@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from urllib.parse import urljoin
@@ -80,6 +80,35 @@ def safe_utf8(text: str) -> bytes:
     if unsafe or len(data.translate(None, _UNSAFE_BYTES)) != len(data):
         return xml_safe(text).encode("utf-8", errors="replace")
     return data
+
+
+def detach(element: HtmlElement) -> Callable[[], None]:
+    """Remove `element` from its tree but leave the text after it (its tail) in place; return
+    how to put it back exactly as it was."""
+    parent = element.getparent()
+    if parent is None:
+        return lambda: None
+    index = parent.index(element)
+    tail, element.tail = element.tail, None
+    previous = element.getprevious()
+    kept = previous.tail if previous is not None else parent.text
+    if tail:
+        joined = xml_safe((kept or "") + tail)
+        if previous is not None:
+            previous.tail = joined
+        else:
+            parent.text = joined
+    parent.remove(element)
+
+    def put_back() -> None:
+        if previous is not None:
+            previous.tail = kept
+        else:
+            parent.text = kept
+        element.tail = tail
+        parent.insert(index, element)
+
+    return put_back
 
 
 def squash(text: str | None) -> str:

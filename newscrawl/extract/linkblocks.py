@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from newscrawl.extract.document import Document, short_text
+from newscrawl.extract.document import Document, detach, short_text
 
 #: Blocks that are a paragraph of their own (a link filling one of them is a teaser line).
 LINE_TAGS = frozenset(["p", "h2", "h3", "h4", "h5", "h6", "a"])
@@ -106,13 +106,17 @@ def is_card_list(element: HtmlElement, doc: Document) -> bool:
     return cards >= CARD_MIN
 
 
+def protection(protected: list[HtmlElement]) -> tuple[set[HtmlElement], set[HtmlElement]]:
+    """The protected elements, and every element that holds one (neither may be taken)."""
+    return set(protected), {ancestor for p in protected for ancestor in p.iterancestors()}
+
+
 def outermost(
     doc: Document, protected: list[HtmlElement], test: Callable[[HtmlElement], bool]
 ) -> list[HtmlElement]:
     """The outermost elements passing `test`; never a protected element or one holding it."""
     found: list[HtmlElement] = []
-    guarded = set(protected)
-    holders = {ancestor for p in protected for ancestor in p.iterancestors()}
+    guarded, holders = protection(protected)
     stack = [doc.root]
     while stack:
         element = stack.pop()
@@ -168,8 +172,7 @@ def chrome_boxes(doc: Document, protected: list[HtmlElement]) -> list[HtmlElemen
     Only elements with a class or id are candidates (matched ASCII case-insensitively), taken
     in document order, so an outer box is found before the boxes inside it.
     """
-    guarded = set(protected)
-    holders = {ancestor for p in protected for ancestor in p.iterancestors()}
+    guarded, holders = protection(protected)
     found: set[HtmlElement] = set()
     boxes: list[HtmlElement] = []
     for element in doc.root.xpath("descendant-or-self::*[@class or @id]"):
@@ -191,37 +194,9 @@ def set_aside(elements: list[HtmlElement]) -> Iterator[None]:
     element is away. The body is extracted without them; page-type rules (teaser cards) still
     see them.
     """
-    undo: list[Callable[[], None]] = []
-    for element in elements:
-        if element.getparent() is not None:
-            undo.append(_take_out(element))
+    undo = [detach(element) for element in elements]
     try:
         yield
     finally:
         for put_back in reversed(undo):
             put_back()
-
-
-def _take_out(element: HtmlElement) -> Callable[[], None]:
-    """Remove `element` but leave its tail text in place; return how to undo that."""
-    parent = element.getparent()
-    index = parent.index(element)
-    tail, element.tail = element.tail, None
-    previous = element.getprevious()
-    if previous is not None:
-        kept = previous.tail
-        previous.tail = (kept or "") + (tail or "") or None
-    else:
-        kept = parent.text
-        parent.text = (kept or "") + (tail or "") or None
-    parent.remove(element)
-
-    def put_back() -> None:
-        if previous is not None:
-            previous.tail = kept
-        else:
-            parent.text = kept
-        element.tail = tail
-        parent.insert(index, element)
-
-    return put_back
