@@ -398,9 +398,9 @@ def test_seed_command_pushes_reports_and_resets(
 
 # -- real crawls: two worker processes on one frontier ------------------------------------------
 def _crawl(redis_url: str, site: Path, tmp: Path, kill_after: int | None = None) -> dict[str, Any]:
-    """Run workers w1, w2 on the site from an empty Redis; optionally SIGKILL w1 after
-    `kill_after` records (and while it holds unwritten claims) and restart it. Return the
-    records of each worker and the logs."""
+    """Run workers w1, w2 on the site from an empty Redis; optionally run w1 alone, SIGKILL it
+    after `kill_after` records (while it holds unwritten claims) and restart it beside w2.
+    Return the records of each worker and the logs."""
     Redis.from_url(redis_url).flushdb()
     with serve_site(site) as (base, _requests):
         return _run_workers(redis_url, base, tmp, kill_after)
@@ -417,10 +417,14 @@ def _run_workers(
     # Seed first: a worker that started alone on an empty frontier would be idle and exit
     # (after MAX_IDLE_TIME_BEFORE_CLOSE = 1 s) before the other one, slow to start, joined.
     seed(server, KEYS, [f"{base}/en"])
-    workers = {w: start_worker(w, base, redis_url, tmp / w, logs[w]) for w in logs}
+    # With a kill, w2 joins when w1 restarts: w1 alone reaches `kill_after` records while it
+    # still holds work, however slow the machine (sharing, w1 might finish its part first).
+    first = ["w1"] if kill_after is not None else list(logs)
+    workers = {w: start_worker(w, base, redis_url, tmp / w, logs[w]) for w in first}
     try:
         if kill_after is not None:
             _kill_and_restart_w1(server, base, redis_url, tmp, workers, kill_after)
+            workers["w2"] = start_worker("w2", base, redis_url, tmp / "w2", logs["w2"])
         for process in workers.values():
             process.wait(90)
     finally:
