@@ -91,6 +91,24 @@ def test_site_header_still_removed() -> None:
     assert "Welcome to our site" not in body
 
 
+def test_removal_rule_match_holding_most_of_the_prose_is_the_story() -> None:
+    """A "share" wrapper, or an unclosed <button> the parser nests the page in, is the story."""
+    wrapped = body_of(f'<div class="share"><a href="/x">Tweet</a>{PROSE * 2}</div><p>Footer.</p>')
+    assert "Point 3." in wrapped
+    unclosed = body_of(f'<button class="menu-button">Menu<div class="main">{PROSE}</div>')
+    assert "Point 3." in unclosed
+
+
+def test_comments_and_hidden_blocks_go_even_when_they_hold_most_prose() -> None:
+    """Long comments or a hidden panel are chrome, however much they say."""
+    story = f"<article><p>{SENTENCE * 3}</p></article>"
+    comments = f'<div id="comments" class="share">{PROSE * 2}</div>'
+    hidden = f'<div aria-hidden="true"><p>{"Hidden words that stay hidden. " * 30}</p></div>'
+    body = body_of(story + comments + hidden)
+    assert "Point" not in body and "Hidden words" not in body
+    assert SENTENCE.strip() in body
+
+
 def test_unspaced_sentence_with_a_link_is_not_a_link_line() -> None:
     """Link share counts characters, so a Japanese sentence with one linked word stays."""
     sentence = "気象庁は13日、日向灘で震度5弱の地震があったと発表した。震源の深さは約30キロ。"

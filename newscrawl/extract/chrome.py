@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lxml.html import HtmlElement
@@ -84,28 +85,47 @@ STORY_WORDS = 150
 PARAGRAPH_WORDS = 15
 
 
-def prose_words(element: HtmlElement) -> int:
-    """Words in the element's paragraphs of running text (long, mostly not link text)."""
-    total = 0
-    for paragraph in element.iter("p"):
+def prose_by_block(root: HtmlElement) -> dict[HtmlElement, int]:
+    """Words of running-text paragraphs (long, mostly not link text) under each element."""
+    words: dict[HtmlElement, int] = {}
+    for paragraph in root.iter("p"):
         count = len(paragraph.text_content().split())
+        if count < PARAGRAPH_WORDS:
+            continue
         linked = sum(len(a.text_content().split()) for a in paragraph.iter("a"))
-        if count >= PARAGRAPH_WORDS and linked * 2 < count:
-            total += count
-    return total
+        if linked * 2 < count:
+            for block in (paragraph, *paragraph.iterancestors()):
+                words[block] = words.get(block, 0) + count
+    return words
 
 
-def is_story(element: HtmlElement) -> bool:
-    """A layout block (`<header>`) that holds paragraphs of running text: the story itself."""
-    if element.tag not in LAYOUT_TAGS:
+#: Class or id words of comment sections: never the story, however much prose they hold.
+COMMENT_WORDS = re.compile(r"comment|respond|discussion|disqus", re.I)
+
+
+def is_story(element: HtmlElement, prose: dict[HtmlElement, int], page_prose: int) -> bool:
+    """A block matched by a removal rule that is the story itself: a `<header>` holding
+    paragraphs of running text, or any block (a "share" wrapper, an unclosed `<button>`) that
+    holds most of the page's prose (`prose` is `prose_by_block`), unless it is hidden or a
+    comment section."""
+    words = prose.get(element, 0)
+    if element.tag in LAYOUT_TAGS:
+        return words >= STORY_WORDS
+    if words < STORY_WORDS or 2 * words <= page_prose or element.get("aria-hidden") == "true":
         return False
-    return prose_words(element) >= STORY_WORDS
+    return not COMMENT_WORDS.search(f"{element.get('class', '')} {element.get('id', '')}")
 
 
 def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement]) -> int:
     """Remove chrome blocks in place (profile selectors, then heading-anchored); return count."""
     removable = doc.removable(profile.select("remove"))
-    selected = [e for e in removable if not contains_any(e, protected) and not is_story(e)]
+    prose = prose_by_block(doc.root)
+    page_prose = prose.get(doc.root, 0)
+    selected = [
+        e
+        for e in removable
+        if not contains_any(e, protected) and not is_story(e, prose, page_prose)
+    ]
     anchored = heading_blocks(doc, profile.chrome_headings, protected)
     removed = 0
     for element in selected + anchored:
