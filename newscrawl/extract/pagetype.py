@@ -348,6 +348,8 @@ LONG_HEADLINE = 7
 #: A URL slug of this many words names a story ("how-to-back-up-a-laptop"); a last segment
 #: shorter than MIN_WORD letters ("/a", "/p") is a route letter, not a name.
 LONG_SLUG = 4
+#: Last URL segments that name a view of the page above them ("/<slug>/amp", "…/view").
+VIEW_SEGMENTS = frozenset(["amp", "view", "index", "print"])
 MIN_WORD = 3
 #: Path segments that name an offer rather than a story ("/services/", "/programs/").
 SERVICE_SEGMENTS = frozenset(
@@ -369,19 +371,24 @@ def url_features(url: str) -> Counter[str]:
     ['long_slug']
     >>> url_features("https://x.org/a/12345")
     Counter()
+    >>> sorted(url_features("https://x.org/blog/2026-01-26-query-tuning-in-postgres/amp"))
+    ['long_slug']
     >>> sorted(url_features("https://x.org/services/it-support-for-small-firms"))
     ['long_slug', 'service_path']
     """
     f: Counter[str] = Counter()
-    segments = [s for s in urlsplit(url).path.split("/") if s]
-    last = re.sub(r"\.\w+$", "", segments[-1]) if segments else ""
-    if all(LOCALE.match(re.sub(r"\.\w+$", "", s)) for s in segments):
+    segments = [re.sub(r"\.\w+$", "", s) for s in urlsplit(url).path.split("/") if s]
+    if all(LOCALE.match(s) for s in segments):
         f["home_page"] = 1
+    named = list(segments)
+    while len(named) > 1 and named[-1].lower() in VIEW_SEGMENTS:
+        named.pop()
+    last = named[-1] if named else ""
     if f["home_page"] or (last.isalpha() and len(last) >= MIN_WORD):
         f["one_word_slug"] = 1
     if len([w for w in re.split(r"[-_+]", last) if w.isalpha()]) >= LONG_SLUG:
         f["long_slug"] = 1
-    if SERVICE_SEGMENTS & {re.sub(r"\.\w+$", "", s).lower() for s in segments}:
+    if SERVICE_SEGMENTS & {s.lower() for s in segments}:
         f["service_path"] = 1
     return f
 
