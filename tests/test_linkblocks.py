@@ -99,6 +99,13 @@ def test_removal_rule_match_holding_most_of_the_prose_is_the_story() -> None:
     assert "Point 3." in unclosed
 
 
+def test_story_nested_in_an_aside_is_read_as_a_plain_block() -> None:
+    """Broken markup nests the story (headline included) in a popup <aside>; it is the body."""
+    page = f'<html><body><aside class="popup-overlay"><h1>Council passes the budget</h1>{PROSE * 2}'
+    article = extract_article(page + "</aside></body></html>", URL, WHEN)
+    assert article.articleBody is not None and "Point 3." in article.articleBody
+
+
 def test_comments_and_hidden_blocks_go_even_when_they_hold_most_prose() -> None:
     """Long comments or a hidden panel are chrome, however much they say."""
     story = f"<article><p>{SENTENCE * 3}</p></article>"

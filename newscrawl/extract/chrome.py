@@ -99,6 +99,8 @@ def prose_by_block(root: HtmlElement) -> dict[HtmlElement, int]:
     return words
 
 
+#: Tags the body extractor drops by itself; a story block with one of them becomes a <div>.
+NEUTRAL_TAGS = frozenset(["aside", "footer", "nav", "form", "button"])
 #: Class or id words of comment sections: never the story, however much prose they hold.
 COMMENT_WORDS = re.compile(r"comment|respond|discussion|disqus", re.I)
 
@@ -121,11 +123,13 @@ def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement])
     removable = doc.removable(profile.select("remove"))
     prose = prose_by_block(doc.root)
     page_prose = prose.get(doc.root, 0)
-    selected = [
-        e
-        for e in removable
-        if not contains_any(e, protected) and not is_story(e, prose, page_prose)
-    ]
+    selected: list[HtmlElement] = []
+    for element in removable:
+        if is_story(element, prose, page_prose):
+            if element.tag in NEUTRAL_TAGS:
+                element.tag = "div"  # so the body extractor does not drop it either
+        elif not contains_any(element, protected):
+            selected.append(element)
     anchored = heading_blocks(doc, profile.chrome_headings, protected)
     removed = 0
     for element in selected + anchored:
