@@ -78,6 +78,13 @@ def test_long_box_with_share_class_kept() -> None:
     assert chrome_boxes(doc, []) == []
 
 
+def test_heading_whose_id_names_a_share_word_is_not_a_chrome_box() -> None:
+    """Heading anchors are made from their text: "How to share on social media" stays."""
+    heading = '<h2 id="h-how-to-share-on-social-media">How to share on social media</h2>'
+    body = body_of(f"<article>{PROSE}{heading}{PROSE}</article>")
+    assert "How to share on social media" in body
+
+
 def test_header_holding_the_story_is_kept() -> None:
     """Site builders put the whole story in a <header>; its paragraphs are the body."""
     body = body_of(f'<header class="section_blog-post">{PROSE}</header>')

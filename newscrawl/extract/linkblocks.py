@@ -160,8 +160,14 @@ def names_chrome(element: HtmlElement) -> bool:
     )
 
 
+#: Tags that are never a chrome box: a heading's id is often its own text ("h-social-media").
+NOT_BOXES = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
 def is_chrome_box(element: HtmlElement) -> bool:
-    """An element whose class or id names a newsletter/promo/share box, and that is short."""
+    """A short element (not a heading) whose class or id names a newsletter/promo/share box."""
+    if element.tag in NOT_BOXES:
+        return False
     return names_chrome(element) and short_text(element, CHROME_MAX_WORDS * 12) is not None
 
 
