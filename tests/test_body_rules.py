@@ -23,3 +23,14 @@ def test_table_rows_kept_even_when_they_look_like_a_source_line() -> None:
     article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
     assert article.articleBody is not None
     assert "ACME STORES INC." in article.articleBody
+
+
+def test_story_after_an_early_closing_html_tag_is_the_body() -> None:
+    """A theme that closes </body></html> after its header still shows the story after it."""
+    page = (
+        '<html><body><header><a href="/">Home</a></header></body></html>'
+        "<div class='post'><h1>Retailer sales miss, shares fall</h1>" + PROSE * 3 + "</div>"
+    )
+    article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
+    assert article.headline == "Retailer sales miss, shares fall"
+    assert article.articleBody is not None and "quarterly results" in article.articleBody

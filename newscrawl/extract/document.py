@@ -219,7 +219,32 @@ def parse_html(html: str | bytes, url: str) -> Document:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         root = lxml.html.document_fromstring(b"<html><body></body></html>")
+    merge_stray_roots(root)
     return Document(root=root, url=url)
+
+
+def merge_stray_roots(root: HtmlElement) -> None:
+    """Move markup after an early `</body></html>` into the body, as browsers do.
+
+    libxml2 puts it in a second top-level `<html>` beside the root, which no walk from the
+    root reaches (site themes that close the page in their header template lose the story).
+
+    >>> doc = parse_html("<html><body><p>Menu</p></body></html><div><p>Story</p></div>", "")
+    >>> [p.text for p in doc.root.iter("p")]
+    ['Menu', 'Story']
+    """
+    strays = [e for e in root.itersiblings() if isinstance(e.tag, str)]
+    if not strays:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for stray in strays:
+        for child in list(stray):
+            if child.tag in ("head", "body"):
+                body.extend(list(child))
+            else:
+                body.append(child)
 
 
 def text_of(element: object) -> str:
