@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import lxml.html
+
 from newscrawl.extract import extract_article
+from newscrawl.extract.body import shield_story_blocks
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 PROSE = "<p>" + "The retailer reported quarterly results that moved its shares today. " * 6 + "</p>"
@@ -34,3 +37,37 @@ def test_story_after_an_early_closing_html_tag_is_the_body() -> None:
     article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
     assert article.headline == "Retailer sales miss, shares fall"
     assert article.articleBody is not None and "quarterly results" in article.articleBody
+
+
+def test_blocks_trafilatura_discards_by_name_are_shielded_when_they_hold_the_story() -> None:
+    """A Webflow `w-embed` block holding most of the story loses the name trafilatura drops it
+    for; a main-content container, a short embed and a footer keep theirs."""
+    page = lxml.html.fromstring(
+        '<html><body><div class="entry-content sidebar-layout">'
+        + PROSE
+        + '<div class="w-embed"><h3>What analysts said</h3>'
+        + PROSE * 4
+        + "</div>"
+        + '<div class="embed-box">'
+        + PROSE[:80]
+        + "</p></div></div>"
+        + '<div class="page-footer">'
+        + PROSE * 5
+        + "</div></body></html>"
+    )
+    assert shield_story_blocks(page) == 1
+    names = [d.get("class") for d in page.iter("div")]
+    assert names == ["entry-content sidebar-layout", None, "embed-box", "page-footer"]
+
+
+def test_prose_in_a_footer_or_comment_block_is_not_shielded() -> None:
+    """A long disclaimer in a page-footer block is still left out."""
+    disclaimer = "This material is not intended to replace the advice of an advisor. " * 30
+    page = (
+        "<html><body><article><h1>Retailer sales miss, shares fall</h1>"
+        + PROSE * 2
+        + f'</article><div class="l-footer"><p>{disclaimer}</p></div></body></html>'
+    )
+    article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
+    assert article.articleBody is not None
+    assert "replace the advice" not in article.articleBody
