@@ -71,16 +71,19 @@ def weight(basis: str) -> int:
     return BASIS_WEIGHTS.get(basis, BASIS_WEIGHTS["visible"])
 
 
-def vote(item: Resolved) -> int:
-    """Weight of a candidate; a shown year-less date no stamp placed counts one less."""
-    weight_ = weight(item.candidate.basis)
+def unplaced(item: Resolved) -> bool:
+    """A shown year-less date ("July 31") that no stamp gave a year."""
     yearless = item.value.basis == "absolute" and not _YEAR.search(item.candidate.raw)
     placed = item.day != day_of(item.value)
-    return (
-        weight_ - 1
-        if yearless and not placed and item.candidate.basis.startswith("visible")
-        else weight_
-    )
+    return yearless and not placed and item.candidate.basis.startswith("visible")
+
+
+def vote(item: Resolved, shown_years: bool = False) -> int:
+    """Weight of a candidate; a shown year-less date no stamp placed counts one less, and not
+    at all on a page that shows a date with its year (`shown_years`)."""
+    if not unplaced(item):
+        return weight(item.candidate.basis)
+    return 0 if shown_years else weight(item.candidate.basis) - 1
 
 
 def rank(basis: str) -> int:
@@ -142,8 +145,12 @@ def place_yearless(found: list[Resolved]) -> list[Resolved]:
 def tally(found: list[Resolved]) -> dict[str, int]:
     """Votes per calendar day, days in the order they first appear."""
     votes: dict[str, int] = {}
+    shown_years = any(
+        item.candidate.basis.startswith("visible") and _YEAR.search(item.candidate.raw)
+        for item in found
+    )
     for item in found:
-        votes[item.day] = votes.get(item.day, 0) + vote(item)
+        votes[item.day] = votes.get(item.day, 0) + vote(item, shown_years)
     return votes
 
 

@@ -131,6 +131,18 @@ def test_an_older_shown_date_is_the_original_publication() -> None:
     assert chosen is not None and chosen.day == "2025-06-24"
 
 
+def test_a_yearless_date_does_not_vote_beside_a_shown_year() -> None:
+    chosen = choose(
+        ("Open until July 31", "visible"),
+        ("July 22, 2017", "visible"),
+        ("July 31", "visible"),
+        ("2025-01-05", "htmldate"),
+    )
+    assert chosen is not None and chosen.day == "2017-07-22"
+    chosen = choose(("July 31", "visible"), ("2025-01-05", "htmldate"))
+    assert chosen is not None and chosen.day == "2025-07-31"
+
+
 def test_read_time_and_future_dates_are_rejected() -> None:
     assert choose(("5 min", "visible")) is None
     assert choose(("2027-01-01", "meta")) is None
