@@ -49,6 +49,12 @@ BASIS_ORDER: tuple[str, ...] = (
 REJECTED_RESOLUTIONS = frozenset({"bare-duration"})
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
 FUTURE_SLACK = timedelta(days=1)
+#: A numeric date whose order is a guess ("03/10/2023": March 10 or 3 October).
+_AMBIGUOUS = re.compile(r"\s*(0?[1-9]|1[0-2])[./-](0?[1-9]|1[0-2])[./-]\d")
+#: Precisions too coarse to name a day.
+COARSE = frozenset({"week", "month", "year"})
+#: A shown date more than this before the day machine stamps chose is the original publication.
+ORIGINAL_GAP = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +71,19 @@ def weight(basis: str) -> int:
     return BASIS_WEIGHTS.get(basis, BASIS_WEIGHTS["visible"])
 
 
-def vote(item: Resolved) -> int:
-    """Weight of a candidate; a shown year-less date no stamp placed counts one less."""
-    weight_ = weight(item.candidate.basis)
+def unplaced(item: Resolved) -> bool:
+    """A shown year-less date ("July 31") that no stamp gave a year."""
     yearless = item.value.basis == "absolute" and not _YEAR.search(item.candidate.raw)
     placed = item.day != day_of(item.value)
-    return (
-        weight_ - 1
-        if yearless and not placed and item.candidate.basis.startswith("visible")
-        else weight_
-    )
+    return yearless and not placed and item.candidate.basis.startswith("visible")
+
+
+def vote(item: Resolved, shown_years: bool = False) -> int:
+    """Weight of a candidate; a shown year-less date no stamp placed counts one less, and not
+    at all on a page that shows a date with its year (`shown_years`)."""
+    if not unplaced(item):
+        return weight(item.candidate.basis)
+    return 0 if shown_years else weight(item.candidate.basis) - 1
 
 
 def rank(basis: str) -> int:
@@ -136,8 +145,12 @@ def place_yearless(found: list[Resolved]) -> list[Resolved]:
 def tally(found: list[Resolved]) -> dict[str, int]:
     """Votes per calendar day, days in the order they first appear."""
     votes: dict[str, int] = {}
+    shown_years = any(
+        item.candidate.basis.startswith("visible") and _YEAR.search(item.candidate.raw)
+        for item in found
+    )
     for item in found:
-        votes[item.day] = votes.get(item.day, 0) + vote(item)
+        votes[item.day] = votes.get(item.day, 0) + vote(item, shown_years)
     return votes
 
 
@@ -151,10 +164,36 @@ def choose(found: list[Resolved]) -> Resolved | None:
         for day in votes
     }
     day = max(votes, key=lambda d: (votes[d], -rank(best[d].candidate.basis)))
-    chosen = best[day]
+    chosen = original_shown(found, best[day]) or best[day]
+    day = chosen.day
     if chosen.day != day_of(chosen.value):
         return Resolved(chosen.candidate, _on_day(chosen.value, day), day)
     return chosen
+
+
+def original_shown(found: list[Resolved], winner: Resolved) -> Resolved | None:
+    """The first unlabelled shown date, with its year, over a day before a machine winner
+    that no unlabelled shown date backs.
+
+    A page that shows an older date than its machine stamps was republished or migrated: the
+    shown date is the original publication (docs/dates-choice.md, rule 4).
+    """
+    shown = [item for item in found if item.candidate.basis == "visible"]
+    if winner.candidate.basis.startswith("visible") or any(i.day == winner.day for i in shown):
+        return None
+    latest = date.fromisoformat(winner.day) - ORIGINAL_GAP
+    return next(
+        (
+            item
+            for item in shown
+            if item.value.basis == "absolute"
+            and item.value.precision not in COARSE
+            and _YEAR.search(item.candidate.raw)
+            and not _AMBIGUOUS.match(item.candidate.raw)
+            and date.fromisoformat(item.day) < latest
+        ),
+        None,
+    )
 
 
 def _on_day(value: ResolvedDate, day: str) -> ResolvedDate:

@@ -63,6 +63,19 @@ def test_json_ld_dates_prefer_the_first_object() -> None:
 def test_url_date() -> None:
     assert url_date("https://x.example/2024/05/17/story/").raw == "2024-05-17"  # type: ignore[union-attr]
     assert url_date("https://x.example/2024/13/17/story/") is None
+    assert url_date("https://x.example/blog/2023/October/03/wine/").raw == "2023-10-03"  # type: ignore[union-attr]
+    assert url_date("https://x.example/blog/2023/octobre/03/wine/") is None
+
+
+def test_meta_name_published() -> None:
+    doc = page("<meta name='published' content='July 17, 2025'>", "")
+    assert [(c.raw, c.basis) for c in meta_dates(doc)] == [("July 17, 2025", "meta")]
+
+
+def test_without_a_headline_element_the_first_h1_leads_the_date_zone() -> None:
+    doc = page("", "<nav>Menu</nav><h1>Mapping, explained</h1><h5>2024-11-06</h5><p>Text</p>")
+    zone = HeaderZone.for_dates(doc, None, HeaderZone([]))
+    assert [(c.raw, c.basis) for c in visible_dates(zone, ["en"])] == [("2024-11-06", "visible")]
 
 
 def test_visible_date_by_the_headline_not_in_the_rail() -> None:
@@ -92,6 +105,42 @@ def test_the_day_with_most_votes_wins_and_a_stamp_gives_its_time() -> None:
         "2025-01-29T20:47:55+00:00",
         "meta",
     )
+
+
+def test_an_older_shown_date_is_the_original_publication() -> None:
+    machine = (
+        ("2025-06-24T10:00:00Z", "jsonld"),
+        ("2025-06-24", "meta"),
+        ("2025-06-24", "htmldate"),
+    )
+    chosen = choose(*machine, ("August 25, 2024", "visible"))
+    assert chosen is not None and chosen.day == "2024-08-25"
+    # a shown date backing the machine day, a date one day off (time zones), a guessed order
+    # or a date shown as an update leave the machine day in place
+    for shown in (
+        [("24 Jun 2025 4:55 PM", "visible"), ("August 25, 2024", "visible")],
+        [("June 23, 2025", "visible")],
+        [("03/10/2024", "visible")],
+        [("August 25, 2024", "visible-updated")],
+        [("Aug 25", "visible")],
+    ):
+        chosen = choose(*machine, *shown)
+        assert chosen is not None and chosen.day == "2025-06-24", shown
+    # a newer shown date is no original publication
+    chosen = choose(*machine, ("September 2, 2025", "visible"))
+    assert chosen is not None and chosen.day == "2025-06-24"
+
+
+def test_a_yearless_date_does_not_vote_beside_a_shown_year() -> None:
+    chosen = choose(
+        ("Open until July 31", "visible"),
+        ("July 22, 2017", "visible"),
+        ("July 31", "visible"),
+        ("2025-01-05", "htmldate"),
+    )
+    assert chosen is not None and chosen.day == "2017-07-22"
+    chosen = choose(("July 31", "visible"), ("2025-01-05", "htmldate"))
+    assert chosen is not None and chosen.day == "2025-07-31"
 
 
 def test_read_time_and_future_dates_are_rejected() -> None:

@@ -144,6 +144,9 @@ def test_naive_fetch_time_refused() -> None:
         ("Korea Heraldan hour ago", "an hour ago"),
         ("Reuters yesterday at 12:00", "yesterday at 12:00"),
         ("Updated 52m ago", "52m ago"),
+        ("by jsteinhardt 18th Dec 2025 AI Forum", "18th Dec 2025"),
+        ("Issue of November 2015", "November 2015"),
+        ("posted 3rd of March 2024", "3rd of March 2024"),
     ],
 )
 def test_find_date_span(text: str, expected: str) -> None:

@@ -75,7 +75,7 @@ def extract_article(
         html,
         fetched_at,
         objects,
-        zone,
+        dates.HeaderZone.for_dates(doc, head, zone),
         chip.raw_date if chip else None,
         languages or ([article.inLanguage] if article.inLanguage else None),
         with_htmldate,

@@ -31,6 +31,7 @@ PUBLISHED_META = (
     "publish_date",
     "publishdate",
     "pubdate",
+    "published",
     "article.published",
     "dc.date.issued",
     "dcterms.issued",
@@ -46,6 +47,13 @@ PUBLISHED_META = (
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_URL_NAMED_DATE = re.compile(
+    rf"/((?:19|20)\d\d)/({'|'.join(_MONTH_NAMES)})/(0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)", re.I
 )
 _UPDATED = re.compile(
     r"\b(?:updated|modified|revised|edited|refreshed|aktualisiert|geändert|mis à jour|actualizado"
@@ -129,11 +137,15 @@ def markup_dates(doc: Document) -> list[DateCandidate]:
 
 
 def url_date(url: str) -> DateCandidate | None:
-    """A /YYYY/MM/DD/ date in the URL path."""
-    match = _URL_DATE.search(url.split("?")[0])
-    if not match:
+    """A /YYYY/MM/DD/ (or /YYYY/october/DD/) date in the URL path."""
+    path = url.split("?")[0]
+    if match := _URL_DATE.search(path):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _URL_NAMED_DATE.search(path):
+        year, day = int(match[1]), int(match[3])
+        month = _MONTH_NAMES.index(match[2].lower()) + 1
+    else:
         return None
-    year, month, day = (int(g) for g in match.groups())
     return DateCandidate(f"{year:04d}-{month:02d}-{day:02d}", "url")
 
 
@@ -189,6 +201,14 @@ class HeaderZone:
 
     lines: list[str]
     head_at: int = -1
+
+    @classmethod
+    def for_dates(cls, doc: Document, head: HtmlElement | None, zone: HeaderZone) -> HeaderZone:
+        """`zone`, or when no headline element was found, the zone of the page's first <h1>."""
+        if head is not None:
+            return zone
+        first = doc.root.find(".//h1")
+        return cls.of(doc, first) if isinstance(first, HtmlElement) else zone
 
     @classmethod
     def of(cls, doc: Document, head: HtmlElement | None) -> HeaderZone:
