@@ -165,8 +165,12 @@ NOT_BOXES = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
 def is_chrome_box(element: HtmlElement) -> bool:
-    """A short element (not a heading) whose class or id names a newsletter/promo/share box."""
-    if element.tag in NOT_BOXES:
+    """A short element (not a heading) whose class or id names a newsletter/promo/share box.
+
+    A box holding a `<blockquote>` is an embedded post ("social-media-embed" around a quoted
+    tweet): quoted text, not chrome.
+    """
+    if element.tag in NOT_BOXES or next(element.iter("blockquote"), None) is not None:
         return False
     return names_chrome(element) and short_text(element, CHROME_MAX_WORDS * 12) is not None
 

@@ -1,0 +1,80 @@
+"""Split story bodies, hover cards and deks (handwritten pages)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from lxml.html import fromstring
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.body import join_split_body
+
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
+URL = "https://example.org/news/city-council-votes-on-budget"
+SENTENCE = "The city council voted on the new budget after a long debate on Tuesday. "
+
+
+def prose(label: str, count: int = 3) -> str:
+    """`count` paragraphs of running text, each starting with `label`."""
+    return "".join(f"<p>{label} {i}. {SENTENCE * 3}</p>" for i in range(count))
+
+
+def body_of(inner: str, head: str = "") -> str:
+    """The extracted body of a page with the given story markup."""
+    page = (
+        f"<html><head>{head}</head><body><h1>Council passes the budget after debate</h1>"
+        f"{inner}</body></html>"
+    )
+    article = extract_article(page, URL, WHEN)
+    assert article.articleBody is not None
+    return article.articleBody
+
+
+def test_story_split_by_an_ad_row_is_read_whole() -> None:
+    """The story's second container (same class, after an ad row) is part of the body."""
+    ad = '<div class="ad-row"><div class="ad-slot">Advertisement</div></div>'
+    aside = '<div class="rail"><p>Rail text that is not the story at all.</p></div>'
+    page = (
+        f'<div class="grid"><div class="article__body">{prose("First", 5)}</div>{aside}</div>{ad}'
+        f'<div class="grid"><div class="article__body">{prose("Second")}</div></div>'
+    )
+    body = body_of(page)
+    assert "First 0." in body and "Second 2." in body
+    assert "Rail text" not in body
+
+
+def test_other_containers_of_another_class_stay_out() -> None:
+    """Only containers with the first one's class join it."""
+    page = (
+        f'<div class="article__body">{prose("First")}</div>'
+        f'<div class="comment-body"><p>Reader comment that should not join the story.</p></div>'
+    )
+    assert "Reader comment" not in body_of(page)
+
+
+def test_parts_with_story_text_between_them_stay_apart() -> None:
+    """Containers with running text between them are not joined (it would be skipped)."""
+    root = fromstring(
+        f'<div><div class="article-body">{prose("First", 5)}</div><p>{SENTENCE * 2}</p>'
+        f'<div class="article-body">{prose("Second")}</div></div>'
+    )
+    assert join_split_body(root) == 0
+
+
+def test_teaser_cards_sharing_the_class_stay_apart() -> None:
+    """Short containers of the story's class (teaser cards) are not joined to it."""
+    card = '<div class="article-body"><p>A teaser of another story.</p></div>'
+    root = fromstring(f'<div><div class="article-body">{prose("First", 5)}</div>{card * 3}</div>')
+    assert join_split_body(root) == 0
+
+
+def test_quoted_post_in_a_social_wrapper_kept() -> None:
+    """A tweet quoted in the story (a blockquote in a 'social-media-embed' box) stays."""
+    tweet = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet">'
+        "<p>The council finally passed the budget tonight after months of work.</p>"
+        '— Jane Roe (@janeroe) <a href="https://twitter.com/janeroe/status/1">tweet</a>'
+        "</blockquote></div>"
+    )
+    body = body_of(f"<article>{prose('Lead')}{tweet}{prose('More')}</article>")
+    assert "The council finally passed the budget tonight" in body
