@@ -68,6 +68,36 @@ def test_teaser_cards_sharing_the_class_stay_apart() -> None:
     assert join_split_body(root) == 0
 
 
+HOVER = (
+    '<span class="card"><a href="/people/jane-roe">Jane Q. Roe</a>'
+    '<a href="/news/1-roe-speaks">Roe speaks on the budget</a> '
+    '<a href="/news/2-roe-votes">Roe votes against the plan</a> '
+    '<a href="/people/jane-roe">MORE</a></span>'
+)
+
+
+def test_hover_card_after_a_name_link_dropped() -> None:
+    """A person's card of links right after the link to their page is not story text."""
+    paragraph = (
+        f'<p>Council member <span><a href="/people/jane-roe">Jane Roe</a>{HOVER}</span> '
+        f"(D) said the plan was fair. {SENTENCE}</p>"
+    )
+    body = body_of(f"<article>{prose('Lead')}{paragraph}{prose('More')}</article>")
+    assert "Council member Jane Roe (D) said the plan was fair." in body
+    assert "Roe speaks" not in body
+
+
+def test_links_in_a_span_without_a_name_link_before_kept() -> None:
+    """A span of links that does not repeat the link before it is a sentence: it stays."""
+    span = (
+        '<span><a href="/news/a">the budget</a>, <a href="/news/b">the levy</a> and '
+        '<a href="/news/c">the bonds</a></span>'
+    )
+    paragraph = f"<p>The council discussed {span} at length. {SENTENCE}</p>"
+    body = body_of(f"<article>{prose('Lead')}{paragraph}</article>")
+    assert "discussed the budget, the levy and the bonds at length" in body
+
+
 def test_quoted_post_in_a_social_wrapper_kept() -> None:
     """A tweet quoted in the story (a blockquote in a 'social-media-embed' box) stays."""
     tweet = (
@@ -78,3 +108,15 @@ def test_quoted_post_in_a_social_wrapper_kept() -> None:
     )
     body = body_of(f"<article>{prose('Lead')}{tweet}{prose('More')}</article>")
     assert "The council finally passed the budget tonight" in body
+
+
+def test_card_list_under_a_title_dropped() -> None:
+    """Link cards under a subheading of their own are a card list, title included."""
+    cards = "".join(
+        f'<div><a href="/news/laptop-{i}">Laptop story number {i} in the news</a></div>'
+        for i in range(3)
+    )
+    box = f'<div class="feature"><h2>New laptop now available</h2>{cards}</div>'
+    body = body_of(f"<article>{prose('Lead')}{box}{prose('More')}</article>")
+    assert "Laptop story number" not in body and "New laptop now available" not in body
+    assert "More 2." in body
