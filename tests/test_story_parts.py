@@ -8,6 +8,8 @@ from lxml.html import fromstring
 
 from newscrawl.extract import extract_article
 from newscrawl.extract.body import join_split_body
+from newscrawl.extract.deks import deks
+from newscrawl.extract.document import parse_html, squash
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 URL = "https://example.org/news/city-council-votes-on-budget"
@@ -96,6 +98,65 @@ def test_links_in_a_span_without_a_name_link_before_kept() -> None:
     paragraph = f"<p>The council discussed {span} at length. {SENTENCE}</p>"
     body = body_of(f"<article>{prose('Lead')}{paragraph}</article>")
     assert "discussed the budget, the levy and the bonds at length" in body
+
+
+DESCRIPTION = '<meta name="description" content="The vote ends a year of budget fights.">'
+
+
+def test_dek_repeating_the_description_found() -> None:
+    """A subheading that repeats the page's description is a dek; other subheadings are not."""
+    doc = parse_html(
+        f"<html><head>{DESCRIPTION}</head><body><h1>Council passes the budget</h1>"
+        "<h2>The vote ends a year of budget fights</h2><p>Text.</p>"
+        "<h2>What the budget pays for</h2><p>Text.</p></body></html>",
+        URL,
+    )
+    assert [squash(element.text_content()) for element in deks(doc, doc.root.find(".//h1"))] == [
+        "The vote ends a year of budget fights"
+    ]
+
+
+def test_subheading_inside_the_story_is_no_dek() -> None:
+    """A subheading that repeats the description away from the headline is story text."""
+    doc = parse_html(
+        f"<html><head>{DESCRIPTION}</head><body><div><h1>Council passes the budget</h1></div>"
+        "<div><h2>The vote ends a year of budget fights</h2><p>Text.</p></div></body></html>",
+        URL,
+    )
+    assert deks(doc, doc.root.find(".//h1")) == []
+
+
+def test_paragraph_repeating_the_description_is_no_dek() -> None:
+    """A paragraph that repeats the description may be the story's lead: never a dek."""
+    summary = "The vote ends a year of budget fights between the council and the mayor."
+    doc = parse_html(
+        f'<html><head><meta name="description" content="{summary}"></head><body>'
+        f"<h1>Council passes the budget</h1><p>{summary}</p><h3>{summary}</h3></body></html>",
+        URL,
+    )
+    assert [element.tag for element in deks(doc, doc.root.find(".//h1"))] == ["h3"]
+
+
+def test_closing_call_to_action_dropped() -> None:
+    """'Follow … on Instagram' and newsletter prompts closing a story are not story text."""
+    closing = (
+        "<p>Follow our reporters on Twitter and Instagram for more.</p>"
+        "<p>There is more where that came from: sign up for the free daily newsletter.</p>"
+    )
+    body = body_of(f"<article>{prose('Lead')}{closing}</article>")
+    assert "Lead 2." in body
+    assert "Follow our reporters" not in body and "newsletter" not in body
+
+
+def test_instructions_and_list_items_are_no_call_to_action() -> None:
+    """'Follow these steps' and a list item 'Sign up for …' are story text."""
+    closing = (
+        "<p>Follow these steps to file the form before the deadline.</p>"
+        "<ul><li>Sign up for the city's budget hearing on its website.</li></ul>"
+    )
+    body = body_of(f"<article>{prose('Lead')}{closing}</article>")
+    assert "Follow these steps to file the form" in body
+    assert "Sign up for the city's budget hearing" in body
 
 
 def test_quoted_post_in_a_social_wrapper_kept() -> None:
