@@ -16,6 +16,8 @@ from newscrawl.extract import dates, metadata
 from newscrawl.extract.attribution import headline_element, source_line
 from newscrawl.extract.body import extract_text
 from newscrawl.extract.chrome import clean_lines, contains_any, drop, in_table, remove_chrome
+from newscrawl.extract.closing import closing_lines
+from newscrawl.extract.deks import deks
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.linkblocks import chrome_boxes, link_blocks, set_aside
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
@@ -95,8 +97,9 @@ def extract_article(
             drop(element)
     remove_chrome(doc, profile, protected)
     extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
-    with set_aside([*link_blocks(doc, protected), *chrome_boxes(doc, protected)]):
-        body = "\n\n".join(clean_lines(extract_text(doc.root, url), profile, extra))
+    aside = [*link_blocks(doc, protected), *chrome_boxes(doc, protected), *deks(doc, head)]
+    with set_aside(aside):
+        body = "\n\n".join(closing_lines(clean_lines(extract_text(doc.root, url), profile, extra)))
     full = None if features is None else features + text_features(body, title)
     structure_type = None if full is None else type_from_features(full)
     lean = full is not None and leans_article(full)

@@ -9,10 +9,13 @@ from lxml import etree
 from lxml.html import Element, HtmlElement
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
-from newscrawl.extract.chrome import prose_by_block
+from newscrawl.extract.chrome import STORY_WORDS, prose_by_block
+from newscrawl.extract.document import squash
 
 #: Loose text of at least this many words beside paragraphs is a paragraph of its own.
 LOOSE_WORDS = 12
+#: Running-text words a later part of a split story holds at least.
+PART_WORDS = 50
 #: Blocks whose loose text is checked (those that hold paragraphs as children).
 CONTAINER_TAGS = ("div", "section", "article", "main", "td", "body")
 
@@ -20,6 +23,8 @@ CONTAINER_TAGS = ("div", "section", "article", "main", "td", "body")
 def extract_text(root: HtmlElement, url: str) -> str:
     """Trafilatura's plain-text main content of the (cleaned) tree; empty when none."""
     wrap_loose_text(root)
+    join_split_body(root)
+    unwrap_embeds(root)
     shield_story_blocks(root)
     text = trafilatura.extract(
         root,
@@ -56,6 +61,86 @@ def wrap_loose_text(root: HtmlElement) -> int:
             owner.insert(0, _paragraph(str(text)))
             owner.text = None
     return len(loose)
+
+
+def join_split_body(root: HtmlElement) -> int:
+    """Move the parts of a story body split by ad rows into its first part; returns the count.
+
+    Trafilatura reads only the first story container it finds (`article__body`, …); sites
+    such as Wired split the story into several containers of the same tag and class with
+    ads and rails between them, and everything after the first was lost. Only containers
+    of running text join (not teaser cards sharing a class), and only up to the first
+    running-text paragraph outside them (story text between parts would be skipped).
+
+    >>> from lxml.html import fromstring
+    >>> text = "<p>" + "word " * 160 + "</p>"
+    >>> page = fromstring(f'<div><div class="article-body">{text}</div><div>Ad</div>'
+    ...     f'<div class="article-body">{text}</div></div>')
+    >>> join_split_body(page), len(page.find_class("article-body")[0])
+    (1, 2)
+    """
+    first = next(iter(BODY_XPATH[0](root)), None)
+    if first is None or not first.get("class"):
+        return 0
+    prose = prose_by_block(root)
+    if prose.get(first, 0) < STORY_WORDS:
+        return 0
+    parts = _later_parts(root, first, prose)
+    for part in parts:
+        first.extend(list(part))
+    return len(parts)
+
+
+def _later_parts(
+    root: HtmlElement, first: HtmlElement, prose: dict[HtmlElement, int]
+) -> list[HtmlElement]:
+    """Containers of running text after `first` with its tag and class, up to the first
+    running-text paragraph outside them."""
+    parts: list[HtmlElement] = []
+    inside: set[HtmlElement] = set(first.iter())
+    started = False
+    for element in root.iter():
+        if element is first:
+            started = True
+        if not started or element in inside:
+            continue
+        if element.tag == "p" and element in prose:
+            break
+        if element.tag == first.tag and element.get("class") == first.get("class"):
+            if prose.get(element, 0) < PART_WORDS:
+                break
+            parts.append(element)
+            inside.update(element.iter())
+    return parts
+
+
+#: Class words of the wrappers trafilatura discards whole (share bars, embeds).
+EMBED_WRAPPER = re.compile(r"social|embed", re.IGNORECASE | re.ASCII)
+
+
+def unwrap_embeds(root: HtmlElement) -> int:
+    """Put quoted posts (`<blockquote>`) in the place of a social/embed wrapper holding only them.
+
+    An embedded tweet quoted in a story ("social-media-embed" around a `<blockquote>`) is
+    story text for article-extraction truth; trafilatura drops every block whose class
+    says social or embed. Returns how many wrappers were replaced.
+
+    >>> from lxml.html import fromstring
+    >>> page = fromstring('<div><div class="social-embed"><blockquote>Q.</blockquote></div></div>')
+    >>> unwrap_embeds(page), page[0].tag
+    (1, 'blockquote')
+    """
+    replaced = 0
+    for quote in list(root.iter("blockquote")):
+        wrapper = quote.getparent()
+        parent = None if wrapper is None else wrapper.getparent()
+        if parent is None or not EMBED_WRAPPER.search(wrapper.get("class") or ""):
+            continue
+        if squash(wrapper.text_content()) == squash(quote.text_content()):
+            quote.tail = wrapper.tail
+            parent.replace(wrapper, quote)
+            replaced += 1
+    return replaced
 
 
 #: Non-blank text nodes directly inside a container that also holds a `<p>` child.

@@ -19,6 +19,8 @@ LIST_TAGS = frozenset(["ul", "ol", "div", "section"])
 #: Share of a block's characters inside links to other pages above which the block is a link.
 LINE_LINK_SHARE = 0.9
 CARD_MIN = 3
+#: A card list may open with one of these as its title.
+TITLE_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 CARD_MAX_WORDS = 40
 CARD_MAX_CHARS = 400
 
@@ -92,13 +94,15 @@ def is_card(element: HtmlElement, doc: Document) -> bool | None:
 
 
 def is_card_list(element: HtmlElement, doc: Document) -> bool:
-    """A list whose items are all teaser cards (at least three of them)."""
+    """A list whose items are all teaser cards (at least three of them), under an optional
+    title: a subheading as its first item ("16-inch MacBook Pro now available")."""
     if len(element) < CARD_MIN or not has_link(element):
         return False
     cards = 0
-    for child in element:
-        if not isinstance(child.tag, str):
-            continue
+    items = [child for child in element if isinstance(child.tag, str)]
+    if items and items[0].tag in TITLE_TAGS:
+        items = items[1:]
+    for child in items:
         card = is_card(child, doc)
         if card is False:
             return False
@@ -129,8 +133,36 @@ def outermost(
     return found
 
 
+#: Links a hover card holds at least (the person's name plus their latest stories).
+HOVER_LINKS = 3
+
+
+def is_hover_card(element: HtmlElement) -> bool:
+    """A `<span>` of links right after a link inside a sentence: a hover card.
+
+    News sites put a person's card (their name again plus their latest stories) after each
+    link to a person's page; it is hidden until the pointer rests on the name. The card
+    opens with a link to the page the link before it names, and its characters are (almost)
+    all in links (one of them may be the page itself).
+    """
+    if element.tag != "span" or next(element.iterancestors("p", "li"), None) is None:
+        return False
+    links = list(element.iter("a"))
+    previous = element.getprevious()
+    if len(links) < HOVER_LINKS or previous is None or not links[0].get("href"):
+        return False
+    named = {a.get("href") for a in previous.iter("a")}
+    if links[0].get("href") not in named:
+        return False
+    count = chars(element.text_content())
+    in_links = sum(chars(link.text_content()) for link in links)
+    return count > 0 and in_links >= LINE_LINK_SHARE * count
+
+
 def is_link_block(element: HtmlElement, doc: Document) -> bool:
-    """A link line or a card list."""
+    """A link line, a card list or a hover card."""
+    if element.tag == "span":
+        return is_hover_card(element)
     if element.tag in LINE_TAGS:
         return is_link_line(element, doc)
     return element.tag in LIST_TAGS and is_card_list(element, doc)
@@ -165,8 +197,12 @@ NOT_BOXES = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
 def is_chrome_box(element: HtmlElement) -> bool:
-    """A short element (not a heading) whose class or id names a newsletter/promo/share box."""
-    if element.tag in NOT_BOXES:
+    """A short element (not a heading) whose class or id names a newsletter/promo/share box.
+
+    A box holding a `<blockquote>` is an embedded post ("social-media-embed" around a quoted
+    tweet): quoted text, not chrome.
+    """
+    if element.tag in NOT_BOXES or next(element.iter("blockquote"), None) is not None:
         return False
     return names_chrome(element) and short_text(element, CHROME_MAX_WORDS * 12) is not None
 
