@@ -31,6 +31,7 @@ def test_json_ld_types() -> None:
     assert markup("Product") == "product"
     assert markup("DiscussionForumPosting") == "forum"
     assert markup("WebPage") is None
+    assert markup("TechArticle") is None  # documentation sites use it: the score decides
 
 
 def test_forum_type_outranks_article_type() -> None:

@@ -31,6 +31,8 @@ CARD_DEPTH = 6
 LISTING_TEASERS = 4
 LISTING_SHARE = 0.8
 
+#: Schema.org article types that decide a page is an article. `TechArticle` (how-tos,
+#: procedures, specifications) is left to the structural score: doc sites mark pages up with it.
 ARTICLE_TYPES = frozenset(
     {
         "Article",
@@ -42,7 +44,6 @@ ARTICLE_TYPES = frozenset(
         "BackgroundNewsArticle",
         "ReviewNewsArticle",
         "LiveBlogPosting",
-        "TechArticle",
         "ScholarlyArticle",
         "Report",
         "SatiricalArticle",
