@@ -31,6 +31,7 @@ def test_json_ld_types() -> None:
     assert markup("Product") == "product"
     assert markup("DiscussionForumPosting") == "forum"
     assert markup("WebPage") is None
+    assert markup("TechArticle") is None  # documentation sites use it: the score decides
 
 
 def test_forum_type_outranks_article_type() -> None:
@@ -199,7 +200,9 @@ def test_service_page_with_prose_is_not_an_article() -> None:
 
 
 def test_comment_section_supports_an_article() -> None:
-    sections = "".join(f"<section><h2>Tour {i}</h2><p>Notes.</p></section>" for i in range(10))
+    sections = STORY + "".join(
+        f"<section><h2>Tour {i}</h2><p>Notes.</p></section>" for i in range(10)
+    )
     url = "https://x.org/services/harbour-tours"
     assert structure(sections, url=url) == "service"  # 4 points: path 2, sections 1, sectioned 1
     assert structure(sections + '<div id="comments"></div>', url=url) is None
@@ -228,3 +231,73 @@ def test_documentation_url_outranks_article_markup() -> None:
     assert page_type(docs, load_profile(), type_from_markup(docs), PROSE) == "documentation"
     story = parse_html(html, "https://example.org/2026/how-we-rebuilt-the-quay")
     assert page_type(story, load_profile(), type_from_markup(story), PROSE) == "article"
+
+
+def microdata(*kinds: str) -> str | None:
+    """type_from_markup of a page whose microdata names `kinds`."""
+    items = "".join(f'<div itemscope itemtype="https://schema.org/{k}"></div>' for k in kinds)
+    return type_from_markup(parse_html(f"<html><body>{items}</body></html>", "https://x.org"))
+
+
+def test_microdata_forum_and_product_types() -> None:
+    assert microdata("DiscussionForumPosting", "Person") == "forum"
+    assert microdata("Product", "Offer") == "product"
+    assert microdata("NewsArticle", "Product") is None  # a subscription offer in a story
+    assert microdata("Article", "QAPage") == "forum"
+    assert microdata("Person", "ImageObject") is None
+
+
+def test_edit_link_to_the_source_is_documentation() -> None:
+    edit = '<a href="https://github.com/x/docs/edit/main/guide/install.md">Improve</a>'
+    blob = '<a href="https://github.com/x/docs/blob/main/guide/install.md">Source</a>'
+    assert features_of(edit)["edit_link"] == features_of(blob)["edit_link"] == 1
+    assert features_of('<a href="https://github.com/x/docs">Repo</a>')["edit_link"] == 0
+    blocks = "<pre>pip install x</pre><pre>x.run()</pre>" + STORY
+    assert structure(blocks + edit) == "documentation"  # 2 + 2 points
+    assert structure(blocks) is None
+
+
+def test_many_code_spans_are_documentation() -> None:
+    page = "<pre>a</pre><pre>b</pre><a>Edit this page</a>" + STORY
+    assert features_of("<p><code>x</code></p>" * 10)["inline_code"] == 10
+    assert structure(page + "<code>x</code>" * 10) == "documentation"
+    assert structure(page + "<code>x</code>" * 9) is None
+
+
+def test_many_phone_links_are_a_service_page() -> None:
+    calls = "<a>Book a demo</a><a>Get a quote</a>" + STORY
+    url = "https://x.org/services/harbour-tours"
+    phones = '<a href="tel:+15550100">Call</a>'
+    assert features_of(phones * 5)["phone_links"] == 5
+    assert structure(calls + phones * 5, url=url) == "service"
+    assert structure(calls + phones * 4, url=url) is None
+
+
+def test_a_run_of_image_cards_is_a_listing() -> None:
+    card = '<li class="card"><a href="/p/{0}"><img src="/{0}.jpg"></a>Tour {0}</li>'
+    cards = "<ul>" + "".join(card.format(i) for i in range(20)) + "</ul>"
+    assert features_of(cards)["card_run"] == 20
+    plain = "<ul>" + "".join(f'<li class="card"><a href="/p/{i}">Tour</a></li>' for i in range(20))
+    assert features_of(plain + "</ul>")["card_run"] == 0  # no images
+    few = "<ul>" + "".join(card.format(i) for i in range(19)) + "</ul>"
+    url = "https://x.org/harbour-tours"
+    assert structure(cards + STORY, url=url, text="Tours\nBoats") == "listing"  # 2 + 1 + 1
+    assert structure(few + STORY, url=url, text="Tours\nBoats") is None
+
+
+def test_microdata_on_the_root_element_counts() -> None:
+    html = (
+        '<html itemscope itemtype="http://schema.org/NewsArticle"><body>'
+        '<div itemscope itemtype="http://schema.org/CreativeWork http://schema.org/Product">'
+        "</div></body></html>"
+    )
+    assert type_from_markup(parse_html(html, "https://x.org")) is None  # a paywall offer
+
+
+def test_a_page_without_running_text_in_its_markup() -> None:
+    assert features_of("<p>Tours</p><div>Boats</div>")["no_prose_markup"] == 1
+    assert features_of(STORY)["no_prose_markup"] == 0
+    url = "https://x.org/harbour-tours"
+    text = "Tours\nBoats"
+    assert structure("<p>Tours</p>", url=url, text=text) == "listing"  # 2 + 1 + 1 points
+    assert structure(STORY, url=url, text=text) is None

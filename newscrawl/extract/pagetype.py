@@ -31,6 +31,8 @@ CARD_DEPTH = 6
 LISTING_TEASERS = 4
 LISTING_SHARE = 0.8
 
+#: Schema.org article types that decide a page is an article. `TechArticle` (how-tos,
+#: procedures, specifications) is left to the structural score: doc sites mark pages up with it.
 ARTICLE_TYPES = frozenset(
     {
         "Article",
@@ -42,7 +44,6 @@ ARTICLE_TYPES = frozenset(
         "BackgroundNewsArticle",
         "ReviewNewsArticle",
         "LiveBlogPosting",
-        "TechArticle",
         "ScholarlyArticle",
         "Report",
         "SatiricalArticle",
@@ -60,6 +61,15 @@ OTHER_TYPES: dict[str, str] = {
     "SearchResultsPage": "listing",
     "ProfilePage": "listing",
 }
+#: Microdata types that make a page something other than an article.
+MICRODATA_TYPES: dict[str, str] = {
+    "DiscussionForumPosting": "forum",
+    "QAPage": "forum",
+    "Product": "product",
+    "Offer": "product",
+    "SomeProducts": "product",
+}
+SCHEMA_NAME = re.compile(r"schema\.org/(\w+)", re.I)
 #: Types that outrank an article type on the same page (a forum thread marked as Article).
 FORUM_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
 OTHER_OG_TYPES: dict[str, str] = {
@@ -128,15 +138,35 @@ def type_from_url(url: str) -> str | None:
     return None
 
 
+def microdata_types(doc: Document) -> set[str]:
+    """Every schema.org type named in the page's microdata `itemtype` attributes."""
+    found: set[str] = set()
+    for el in doc.root.xpath("descendant-or-self::*[@itemtype]"):
+        found.update(SCHEMA_NAME.findall(el.get("itemtype", "")))
+    return found
+
+
 def type_from_markup(doc: Document) -> str | None:
-    """'article' or another page type from JSON-LD @type and og:type, or None."""
+    """'article' or another page type from JSON-LD @type, og:type and microdata, or None."""
     types = ld_types(doc)
     if types & ARTICLE_TYPES and not types & FORUM_TYPES:
         return "article"
     for name in sorted(types & OTHER_TYPES.keys()):
         return OTHER_TYPES[name]
     og_type = (doc.first(("meta[property='og:type']::attr(content)",)) or "").lower()
-    return OTHER_OG_TYPES.get(og_type)
+    return OTHER_OG_TYPES.get(og_type) or type_from_microdata(microdata_types(doc))
+
+
+def type_from_microdata(types: set[str]) -> str | None:
+    """A non-article type from microdata, unless it also marks an article up (not a forum).
+
+    News sites mark subscription offers up as `Product` inside a `NewsArticle`.
+    """
+    if types & ARTICLE_TYPES and not types & FORUM_TYPES:
+        return None
+    for name in sorted(types & MICRODATA_TYPES.keys()):
+        return MICRODATA_TYPES[name]
+    return None
 
 
 def size(text: str) -> int:
@@ -254,6 +284,8 @@ DOCS_TEXT = re.compile(
     r"|was this (?:page|article) helpful\??|next|previous)$",
     re.I,
 )
+#: "Edit this page" links to the page's source on GitHub or GitLab (documentation sites).
+EDIT_HREF = re.compile(r"github\.com/.+/(?:edit|blob)/|gitlab\.com/.+/-/(?:edit|blob)/", re.I)
 #: Signs of a service or landing page: calls to action and sign-up/contact forms.
 CTA_TEXT = re.compile(
     r"^(?:book a (?:demo|call|consultation)|request a (?:demo|quote)|get (?:a )?(?:quote|started"
@@ -314,6 +346,12 @@ def page_features(doc: Document) -> Counter[str]:
             f["byline"] += 1
         if comments:
             f["comments"] += 1
+        if tag == "a":
+            href = el.get("href", "")
+            f["edit_link"] += EDIT_HREF.search(href) is not None
+            f["phone_links"] += href.startswith("tel:")
+        elif tag == "code":
+            f["inline_code"] += 1
         if tag == "pre" or (
             tag == "code" and el.getparent() is not None and el.getparent().tag == "pre"
         ):
@@ -337,7 +375,33 @@ def page_features(doc: Document) -> Counter[str]:
                 f["og_article"] += 1
     f["price"] = price_count(doc.root.text_content())
     f["faq_md"] = int("FAQPage" in ld_types(doc))
+    f["card_run"] = card_run(doc)
+    f["no_prose_markup"] = int(not f["long_p"])
     return f + url_features(doc.url)
+
+
+#: Sibling cards needing a look: only parents with this many element children.
+MANY_CARDS = 20
+
+
+def card_run(doc: Document) -> int:
+    """The longest run of same-tag, same-class siblings that each hold a link and an image."""
+    best = 0
+    for parent in doc.root.iter():
+        if not isinstance(parent.tag, str) or len(parent) < MANY_CARDS:
+            continue
+        runs: Counter[tuple[str, str]] = Counter()
+        for child in parent:
+            if isinstance(child.tag, str) and is_card(child):
+                runs[(child.tag, child.get("class", ""))] += 1
+        best = max(best, *runs.values(), 0)
+    return best
+
+
+def is_card(el: HtmlElement) -> bool:
+    """Whether an element holds (or is) a link and holds an image."""
+    linked = el.tag == "a" or el.find(".//a") is not None
+    return linked and (el.find(".//img") is not None or el.find(".//picture") is not None)
 
 
 #: A path of locale codes only ("/", "/en/", "/en-us/") is a home page.
@@ -448,6 +512,11 @@ OTHER_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("code", 2, 2, "documentation"),  # several code blocks
     ("cta", 2, 1, "service"),  # "Book a demo", "Get a quote", …
     ("docs_text", 1, 1, "documentation"),  # "Edit this page", "On this page", …
+    ("edit_link", 1, 2, "documentation"),  # a link to edit or view the page's source on GitHub
+    ("inline_code", 10, 1, "documentation"),  # ten `<code>` spans or blocks
+    ("phone_links", 5, 1, "service"),  # five `tel:` links
+    ("card_run", MANY_CARDS, 1, "listing"),  # twenty sibling cards with a link and an image
+    ("no_prose_markup", 1, 1, "listing"),  # not one <p> of running text in the whole page
     ("home_page", 1, 2, "listing"),  # the URL path is "/" or a locale
     ("one_word_slug", 1, 2, "listing"),  # "/webcams", "/pet-insurance" is two words
     ("short_headline", 1, 1, "listing"),  # "Dental Care"
