@@ -77,6 +77,17 @@ def test_disclosure_and_call_to_action_boxes_dropped() -> None:
     assert "win more jobs" not in body
 
 
+def test_author_box_contents_box_and_post_navigation_dropped_by_class() -> None:
+    """Author bio boxes, named contents boxes and previous/next links (by class) are chrome."""
+    author = '<div class="post-author-box"><p>Written by Ann Lee</p><p>Ann covers news.</p></div>'
+    toc = '<div class="BlogTableOfContent_toc"><p>Contents</p><p>The vote</p></div>'
+    nav = '<div class="prevnext"><p>Next article: <a href="/blog/other">Other post</a></p></div>'
+    body = body_of(f"{toc}{PROSE}{author}{nav}")
+    assert "Written by Ann Lee" not in body
+    assert "Contents" not in body
+    assert "Next article" not in body
+
+
 def test_call_to_action_words_only_as_whole_words_on_blocks() -> None:
     """An inline link classed `cta-link` in a sentence stays; "octagon" is not "cta"."""
     page = (

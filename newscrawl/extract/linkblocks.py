@@ -145,7 +145,18 @@ def link_blocks(doc: Document, protected: list[HtmlElement]) -> list[HtmlElement
 CHROME_CLASS_WORDS = ("newsletter", "signup", "sign-up", "subscribe", "promo", "social", "share")
 #: Class or id words of boxes, not of links or buttons ("cta-link" is an inline link, and
 #: short words only count as whole words: "post-cta", not "octagon").
-BOX_CLASS_WORDS = ("disclosure",)
+BOX_CLASS_WORDS = (
+    "disclosure",
+    "tableofcontent",
+    "table-of-contents",
+    "author-bio",
+    "author-box",
+    "authorbox",
+    "about-author",
+    "prevnext",
+    "prev-next",
+    "post-nav",
+)
 BOX_CLASS_TOKENS = ("cta",)
 #: Tags that are boxes (blocks) for BOX_CLASS_WORDS.
 BOX_TAGS = frozenset(["div", "section", "aside", "p", "ul", "ol", "figure", "footer", "header"])
