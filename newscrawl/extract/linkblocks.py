@@ -64,7 +64,7 @@ def has_link(element: HtmlElement) -> bool:
 def is_standalone_link(element: HtmlElement) -> bool:
     """A link standing between blocks, not inside a sentence (its own line in the text)."""
     parent = element.getparent()
-    if element.tag != "a" or parent is None or parent.tag not in LIST_TAGS | {"article"}:
+    if element.tag != "a" or parent is None or parent.tag not in LIST_TAGS | {"article", "main"}:
         return False
     previous = element.getprevious()
     before = previous.tail if previous is not None else parent.text
