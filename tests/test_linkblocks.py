@@ -192,3 +192,15 @@ def test_set_aside_puts_the_tree_back_as_it_was() -> None:
         assert "tail" in doc.root.text_content()
         assert "b" not in doc.root.text_content()
     assert etree.tostring(doc.root) == before
+
+
+def test_standalone_link_directly_in_main_dropped() -> None:
+    """A "Back to blog" link standing alone at the top of `<main>` is not story text."""
+    page = (
+        '<html><body><main><a href="/blog"><img src="/arrow.svg" alt="">Back to Blogs</a>'
+        f"<div><h1>Council passes the budget</h1>{PROSE}</div></main></body></html>"
+    )
+    article = extract_article(page, URL, WHEN)
+    assert article.articleBody is not None
+    assert "Back to Blogs" not in article.articleBody
+    assert "Point 3." in article.articleBody

@@ -30,6 +30,7 @@ from newscrawl.extract.pagetype import (
     type_from_features,
     type_from_markup,
 )
+from newscrawl.extract.prompts import signup_boxes, toc_blocks
 from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
 from newscrawl.profiles import Profile, load_profile
@@ -95,9 +96,11 @@ def extract_article(
     for element in [*rail_elements, *chips]:
         if not contains_any(element, protected):
             drop(element)
+    prompts = signup_boxes(doc, protected)  # before chrome removal takes the forms
     remove_chrome(doc, profile, protected)
     extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
     aside = [*link_blocks(doc, protected), *chrome_boxes(doc, protected), *deks(doc, head)]
+    aside += [*toc_blocks(doc, protected), *prompts]
     with set_aside(aside):
         body = "\n\n".join(closing_lines(clean_lines(extract_text(doc.root, url), profile, extra)))
     full = None if features is None else features + text_features(body, title)

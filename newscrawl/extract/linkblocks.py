@@ -66,7 +66,7 @@ def has_link(element: HtmlElement) -> bool:
 def is_standalone_link(element: HtmlElement) -> bool:
     """A link standing between blocks, not inside a sentence (its own line in the text)."""
     parent = element.getparent()
-    if element.tag != "a" or parent is None or parent.tag not in LIST_TAGS | {"article"}:
+    if element.tag != "a" or parent is None or parent.tag not in LIST_TAGS | {"article", "main"}:
         return False
     previous = element.getprevious()
     before = previous.tail if previous is not None else parent.text
@@ -175,21 +175,44 @@ def link_blocks(doc: Document, protected: list[HtmlElement]) -> list[HtmlElement
 
 #: Class or id words of boxes that are never story text (matched inside class/id tokens).
 CHROME_CLASS_WORDS = ("newsletter", "signup", "sign-up", "subscribe", "promo", "social", "share")
+#: Class or id words of boxes, not of links or buttons ("cta-link" is an inline link, and
+#: short words only count as whole words: "post-cta", not "octagon").
+BOX_CLASS_WORDS = (
+    "disclosure",
+    "tableofcontent",
+    "table-of-contents",
+    "author-bio",
+    "author-box",
+    "authorbox",
+    "about-author",
+    "prevnext",
+    "prev-next",
+    "post-nav",
+)
+BOX_CLASS_TOKENS = ("cta",)
+#: Tags that are boxes (blocks) for BOX_CLASS_WORDS.
+BOX_TAGS = frozenset(["div", "section", "aside", "p", "ul", "ol", "figure", "footer", "header"])
 CHROME_MAX_WORDS = 150
 
 
-#: Any of CHROME_CLASS_WORDS, ASCII case-insensitively.
-CHROME_CLASS_PATTERN = re.compile(
-    "|".join(map(re.escape, CHROME_CLASS_WORDS)), re.IGNORECASE | re.ASCII
-)
+def class_pattern(substrings: tuple[str, ...], tokens: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Any of the substrings, or of the tokens as whole words, ASCII case-insensitively."""
+    parts = [*map(re.escape, substrings)]
+    parts += [rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])" for t in tokens]
+    return re.compile("|".join(parts), re.IGNORECASE | re.ASCII)
+
+
+CHROME_CLASS_PATTERN = class_pattern(CHROME_CLASS_WORDS)
+BOX_CLASS_PATTERN = class_pattern(BOX_CLASS_WORDS, BOX_CLASS_TOKENS)
 
 
 def names_chrome(element: HtmlElement) -> bool:
-    """Whether the element's class or id names a newsletter/promo/share box."""
-    return bool(
-        CHROME_CLASS_PATTERN.search(element.get("class") or "")
-        or CHROME_CLASS_PATTERN.search(element.get("id") or "")
-    )
+    """Whether the element's class or id names a newsletter/promo/share box (or, for a block,
+    a disclosure or call-to-action box)."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if CHROME_CLASS_PATTERN.search(names):
+        return True
+    return element.tag in BOX_TAGS and bool(BOX_CLASS_PATTERN.search(names))
 
 
 #: Tags that are never a chrome box: a heading's id is often its own text ("h-social-media").
