@@ -52,12 +52,15 @@ def test_blocks_trafilatura_discards_by_name_are_shielded_when_they_hold_the_sto
         + PROSE[:80]
         + "</p></div></div>"
         + '<div class="page-footer">'
-        + PROSE * 5
+        + PROSE * 4
+        + '</div><div class="related-stories">'
+        + PROSE * 4
         + "</div></body></html>"
     )
     assert shield_story_blocks(page) == 1
     names = [d.get("class") for d in page.iter("div")]
-    assert names == ["entry-content sidebar-layout", None, "embed-box", "page-footer"]
+    kept = ["entry-content sidebar-layout", None, "embed-box", "page-footer", "related-stories"]
+    assert names == kept
 
 
 def test_prose_in_a_footer_or_comment_block_is_not_shielded() -> None:

@@ -165,8 +165,10 @@ def _paragraph(text: str) -> HtmlElement:
 #: running text and this share of the page's, is shielded (its class and id are dropped).
 SHIELD_WORDS = 150
 SHIELD_SHARE = 0.3
-#: Names of blocks never shielded: page footers (disclaimers) and comment sections.
-UNSHIELDED_NAMES = re.compile(r"footer|comment|respond|discussion|disqus", re.I)
+#: Names of blocks never shielded: page footers (disclaimers), comments, related stories.
+UNSHIELDED_NAMES = re.compile(
+    r"footer|comment|respond|discussion|disqus|elated|more-on|-stories|most-popular", re.I
+)
 
 
 def shield_story_blocks(root: HtmlElement) -> int:
