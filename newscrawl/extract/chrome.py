@@ -139,10 +139,28 @@ def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement])
     return removed
 
 
+#: Whole lines that are an author box's label or a newsletter prompt's heading, with a name:
+#: "Written by Jane Doe", "Join Our Genius Newsletter".
+LABEL_LINE = re.compile(
+    r"(?i:written by)(?: [A-Z][\w.'-]*){1,4}|(?i:join our(?: [\w-]+){0,3} newsletter!?)"
+)
+
+
 def is_chrome_line(line: str, profile: Profile, extra: frozenset[str]) -> bool:
     """Whether a whole line of extracted text is chrome."""
     key = normalise_phrase(line)
-    return key in profile.chrome_phrases or key in extra
+    return key in profile.chrome_phrases or key in extra or is_label_line(line)
+
+
+def is_label_line(line: str) -> bool:
+    """Whether the line is an author-box label or a newsletter heading on its own.
+
+    >>> is_label_line("Written by Jane Doe"), is_label_line("Join Our Genius Newsletter")
+    (True, True)
+    >>> is_label_line("Written by hand"), is_label_line("Join our team")
+    (False, False)
+    """
+    return LABEL_LINE.fullmatch(line.strip()) is not None
 
 
 def clean_lines(text: str, profile: Profile, extra: Iterable[str]) -> list[str]:

@@ -1,0 +1,48 @@
+"""Whole lines that are chrome: share/sign-up labels, author-box labels (handwritten pages)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newscrawl.extract import extract_article
+
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
+URL = "https://example.org/blog/how-the-council-passed-the-budget"
+SENTENCE = "The city council voted on the new budget after a long debate on Tuesday. "
+PROSE = "".join(f"<p>{SENTENCE * 3}Point {i}.</p>" for i in range(4))
+
+
+def body_of(inner: str) -> str:
+    """The extracted body of a page with the given story markup."""
+    page = f"<html><body><h1>Council passes the budget</h1><article>{inner}</article></body></html>"
+    article = extract_article(page, URL, WHEN)
+    assert article.articleBody is not None
+    return article.articleBody
+
+
+def test_call_to_action_lines_dropped() -> None:
+    """Widget labels left on their own line ("PIN FOR LATER", "Get started today") go."""
+    body = body_of(f"{PROSE}<p>PIN FOR LATER</p><h3>Get started today</h3><p>Register</p>{PROSE}")
+    assert "PIN FOR LATER" not in body
+    assert "Get started today" not in body
+    assert "Register" not in body
+    assert "Point 3." in body
+
+
+def test_author_box_and_newsletter_headings_dropped() -> None:
+    """ "Written by <Name>" and "Join our … newsletter" lines on their own go."""
+    body = body_of(f"{PROSE}<h4>Written by Jane Doe</h4><h3>Join Our Genius Newsletter</h3>{PROSE}")
+    assert "Written by Jane Doe" not in body
+    assert "Genius Newsletter" not in body
+
+
+def test_label_words_inside_story_sentences_kept() -> None:
+    """The same words inside a sentence, or "Written by" before a lower-case word, stay."""
+    story = (
+        "<p>Register early, officials said, because the council written by hand its notes.</p>"
+        "<p>Written by hand</p><p>Join our team of volunteers at the town hall next week.</p>"
+    )
+    body = body_of(f"{story}{PROSE}")
+    assert "Register early" in body
+    assert "Written by hand" in body
+    assert "Join our team" in body
