@@ -46,3 +46,12 @@ def test_label_words_inside_story_sentences_kept() -> None:
     assert "Register early" in body
     assert "Written by hand" in body
     assert "Join our team" in body
+
+
+def test_list_labels_and_pager_lines_dropped() -> None:
+    """A tag list's "Tags" label, a breadcrumb's "Home" and "Page 1 of 8" on their own go."""
+    body = body_of(f"{PROSE}<p>Tags</p><p>Home</p><p>Page 1 of 8</p>{PROSE}")
+    assert "Tags" not in body
+    assert "Home" not in body
+    assert "Page 1 of 8" not in body
+    assert "Point 3." in body
