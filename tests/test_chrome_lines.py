@@ -55,3 +55,13 @@ def test_list_labels_and_pager_lines_dropped() -> None:
     assert "Home" not in body
     assert "Page 1 of 8" not in body
     assert "Point 3." in body
+
+
+def test_labelled_teaser_lines_dropped() -> None:
+    """ "Advertisement: …" and "You might also like: …" lines go; the word in a sentence stays."""
+    story = "<p>Advertisement spending fell sharply this year, the council's report said.</p>"
+    teasers = "<p>Advertisement: New AI Book!</p><p>You might also like: Ten Budget Tricks</p>"
+    body = body_of(f"{story}{PROSE}{teasers}{PROSE}")
+    assert "New AI Book" not in body
+    assert "Ten Budget Tricks" not in body
+    assert "Advertisement spending fell" in body

@@ -140,10 +140,12 @@ def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement])
 
 
 #: Whole lines that are an author box's label or a newsletter prompt's heading, with a name,
-#: or a pager's position: "Written by Jane Doe", "Join Our Genius Newsletter", "Page 1 of 8".
+#: a pager's position, or a teaser behind an ad/related label: "Written by Jane Doe", "Join Our
+#: Genius Newsletter", "Page 1 of 8", "Advertisement: New AI Book!", "You might also like: …".
 LABEL_LINE = re.compile(
     r"(?i:written by)(?: [A-Z][\w.'-]*){1,4}|(?i:join our(?: [\w-]+){0,3} newsletter!?)"
     r"|(?i:page \d+ of \d+)"
+    r"|(?i:(?:advertisement|sponsored|you (?:might|may) also like)\s*:.{0,150})"
 )
 
 
@@ -154,11 +156,13 @@ def is_chrome_line(line: str, profile: Profile, extra: frozenset[str]) -> bool:
 
 
 def is_label_line(line: str) -> bool:
-    """Whether the line is an author-box label, a newsletter heading or a pager on its own.
+    """Whether the line is an author-box label, a newsletter heading, a pager or a labelled teaser.
 
     >>> is_label_line("Written by Jane Doe"), is_label_line("Join Our Genius Newsletter")
     (True, True)
     >>> is_label_line("Page 1 of 8"), is_label_line("Page 1 of the report was missing")
+    (True, False)
+    >>> is_label_line("Advertisement: New AI Book!"), is_label_line("Advertisement spending fell.")
     (True, False)
     >>> is_label_line("Written by hand"), is_label_line("Join our team")
     (False, False)
