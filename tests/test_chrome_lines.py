@@ -65,3 +65,16 @@ def test_labelled_teaser_lines_dropped() -> None:
     assert "New AI Book" not in body
     assert "Ten Budget Tricks" not in body
     assert "Advertisement spending fell" in body
+
+
+def test_support_and_paywall_notes_dropped() -> None:
+    """Short "support us" and paywall notes go; "support" inside a story sentence stays."""
+    story = "<p>The new system will support USB devices in every council office, staff said.</p>"
+    notes = (
+        "<p>This article is exclusive to Council+ subscribers</p>"
+        "<p>This story is funded by readers like you</p>"
+    )
+    body = body_of(f"{story}{PROSE}{notes}{PROSE}")
+    assert "exclusive to" not in body
+    assert "funded by readers" not in body
+    assert "support USB devices" in body

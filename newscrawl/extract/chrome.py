@@ -149,10 +149,36 @@ LABEL_LINE = re.compile(
 )
 
 
+#: Paywall and "support us" notes: "This article is exclusive to STAT+ subscribers", "This story
+#: is funded by readers like you", "please support us by donating".
+SUPPORT_NOTE = re.compile(
+    r"funded by readers|exclusive to [\w+ ]{1,30} subscribers"
+    r"|\bsupport (?:us|our journalism|independent journalism)\b"
+    r"|\bbecome a (?:member|patron|paid subscriber)\b"
+    r"|please consider (?:liking|sharing|subscribing|supporting|donating)",
+    re.I,
+)
+#: Words up to which a line holding a support note is that note, not a story paragraph.
+SUPPORT_NOTE_WORDS = 40
+
+
 def is_chrome_line(line: str, profile: Profile, extra: frozenset[str]) -> bool:
     """Whether a whole line of extracted text is chrome."""
     key = normalise_phrase(line)
-    return key in profile.chrome_phrases or key in extra or is_label_line(line)
+    if key in profile.chrome_phrases or key in extra or is_label_line(line):
+        return True
+    return is_support_note(line)
+
+
+def is_support_note(line: str) -> bool:
+    """Whether a short line is a paywall or "support us" note.
+
+    >>> is_support_note("This story is funded by readers like you")
+    True
+    >>> is_support_note("PnP expanded to support USB devices and more dynamic environments.")
+    False
+    """
+    return len(line.split()) <= SUPPORT_NOTE_WORDS and SUPPORT_NOTE.search(line) is not None
 
 
 def is_label_line(line: str) -> bool:
