@@ -23,9 +23,11 @@ CONTAINER_TAGS = ("div", "section", "article", "main", "td", "body")
 def extract_text(root: HtmlElement, url: str) -> str:
     """Trafilatura's plain-text main content of the (cleaned) tree; empty when none."""
     wrap_loose_text(root)
-    join_split_body(root)
     unwrap_embeds(root)
-    shield_story_blocks(root)
+    prose = prose_by_block(root)
+    if join_split_body(root, prose):
+        prose = prose_by_block(root)
+    shield_story_blocks(root, prose)
     text = trafilatura.extract(
         root,
         url=url,
@@ -63,7 +65,7 @@ def wrap_loose_text(root: HtmlElement) -> int:
     return len(loose)
 
 
-def join_split_body(root: HtmlElement) -> int:
+def join_split_body(root: HtmlElement, prose: dict[HtmlElement, int] | None = None) -> int:
     """Move the parts of a story body split by ad rows into its first part; returns the count.
 
     Trafilatura reads only the first story container it finds (`article__body`, …); sites
@@ -79,16 +81,32 @@ def join_split_body(root: HtmlElement) -> int:
     >>> join_split_body(page), len(page.find_class("article-body")[0])
     (1, 2)
     """
+    prose = prose_by_block(root) if prose is None else prose
+    if not _repeated_blocks(prose):
+        return 0
     first = next(iter(BODY_XPATH[0](root)), None)
     if first is None or not first.get("class"):
         return 0
-    prose = prose_by_block(root)
     if prose.get(first, 0) < STORY_WORDS:
         return 0
     parts = _later_parts(root, first, prose)
     for part in parts:
         first.extend(list(part))
     return len(parts)
+
+
+def _repeated_blocks(prose: dict[HtmlElement, int]) -> bool:
+    """Whether two blocks of one tag and class each hold a story part's running text (without
+    them nothing can join, and the costly container search is skipped)."""
+    seen: set[tuple[str, str]] = set()
+    for element, words in prose.items():
+        kind = element.get("class")
+        if not kind or words < PART_WORDS:
+            continue
+        if (element.tag, kind) in seen:
+            return True
+        seen.add((element.tag, kind))
+    return False
 
 
 def _later_parts(
@@ -171,7 +189,7 @@ UNSHIELDED_NAMES = re.compile(
 )
 
 
-def shield_story_blocks(root: HtmlElement) -> int:
+def shield_story_blocks(root: HtmlElement, prose: dict[HtmlElement, int] | None = None) -> int:
     """Keep trafilatura from discarding story text for a class or id name; returns how many.
 
     trafilatura drops blocks whose class or id holds words such as "embed", "widget",
@@ -179,7 +197,7 @@ def shield_story_blocks(root: HtmlElement) -> int:
     `body-ad-wrapper`). A block that holds much of the page's running text is the story; a
     block trafilatura itself takes as a main-content container is left as it is.
     """
-    prose = prose_by_block(root)
+    prose = prose_by_block(root) if prose is None else prose
     page = prose.get(root, 0)
     if page < SHIELD_WORDS:
         return 0

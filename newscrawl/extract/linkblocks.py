@@ -203,16 +203,16 @@ def class_pattern(substrings: tuple[str, ...], tokens: tuple[str, ...] = ()) -> 
 
 
 CHROME_CLASS_PATTERN = class_pattern(CHROME_CLASS_WORDS)
-BOX_CLASS_PATTERN = class_pattern(BOX_CLASS_WORDS, BOX_CLASS_TOKENS)
+#: CHROME_CLASS_PATTERN and the box words, for block tags: one search per element.
+BOX_CLASS_PATTERN = class_pattern(CHROME_CLASS_WORDS + BOX_CLASS_WORDS, BOX_CLASS_TOKENS)
 
 
 def names_chrome(element: HtmlElement) -> bool:
     """Whether the element's class or id names a newsletter/promo/share box (or, for a block,
     a disclosure or call-to-action box)."""
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if CHROME_CLASS_PATTERN.search(names):
-        return True
-    return element.tag in BOX_TAGS and bool(BOX_CLASS_PATTERN.search(names))
+    pattern = BOX_CLASS_PATTERN if element.tag in BOX_TAGS else CHROME_CLASS_PATTERN
+    return pattern.search(names) is not None
 
 
 #: Tags that are never a chrome box: a heading's id is often its own text ("h-social-media").

@@ -314,10 +314,13 @@ def page_features(doc: Document) -> Counter[str]:
     """Counts of structural signs of each page type, from one pass over the tree."""
     f: Counter[str] = Counter()
     signs: dict[str, tuple[bool, bool, bool, bool]] = {}  # class and id strings repeat on a page
+    cards = 0
     for el in doc.root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
+        if len(el) >= MANY_CARDS:
+            cards = max(cards, card_run(el))
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
         if (found := signs.get(attrs)) is None:
             found = signs[attrs] = attribute_signs(attrs)
@@ -375,7 +378,7 @@ def page_features(doc: Document) -> Counter[str]:
                 f["og_article"] += 1
     f["price"] = price_count(doc.root.text_content())
     f["faq_md"] = int("FAQPage" in ld_types(doc))
-    f["card_run"] = card_run(doc)
+    f["card_run"] = cards
     f["no_prose_markup"] = int(not f["long_p"])
     return f + url_features(doc.url)
 
@@ -384,18 +387,13 @@ def page_features(doc: Document) -> Counter[str]:
 MANY_CARDS = 20
 
 
-def card_run(doc: Document) -> int:
-    """The longest run of same-tag, same-class siblings that each hold a link and an image."""
-    best = 0
-    for parent in doc.root.iter():
-        if not isinstance(parent.tag, str) or len(parent) < MANY_CARDS:
-            continue
-        runs: Counter[tuple[str, str]] = Counter()
-        for child in parent:
-            if isinstance(child.tag, str) and is_card(child):
-                runs[(child.tag, child.get("class", ""))] += 1
-        best = max(best, *runs.values(), 0)
-    return best
+def card_run(parent: HtmlElement) -> int:
+    """The most children of `parent` of one tag and class that each hold a link and an image."""
+    runs: Counter[tuple[str, str]] = Counter()
+    for child in parent:
+        if isinstance(child.tag, str) and is_card(child):
+            runs[(child.tag, child.get("class", ""))] += 1
+    return max(runs.values(), default=0)
 
 
 def is_card(el: HtmlElement) -> bool:
