@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document
 
 #: Meta tags that hold the page's description (summary) text.
-DESCRIPTION_XPATH = (
+DESCRIPTION_XPATH = etree.XPath(
     "//meta[@name='description' or @property='og:description' or @name='twitter:description'"
     " or @property='twitter:description' or @itemprop='description']/@content"
 )
@@ -36,7 +37,7 @@ def words_key(text: str) -> str:
 
 def descriptions(doc: Document) -> set[str]:
     """The page's description texts (meta, Open Graph, Twitter, itemprop) as word keys."""
-    keys = {words_key(str(content)) for content in doc.root.xpath(DESCRIPTION_XPATH)}
+    keys = {words_key(str(content)) for content in DESCRIPTION_XPATH(doc.root)}
     return {key for key in keys if len(key.split()) >= DEK_MIN_WORDS}
 
 
@@ -50,9 +51,8 @@ def deks(doc: Document, head: HtmlElement | None) -> list[HtmlElement]:
     parent = None if head is None else head.getparent()
     if parent is None:
         return []
+    headings = [element for element in parent if element.tag in DEK_TAGS]
+    if not headings:
+        return []
     keys = descriptions(doc)
-    return [
-        element
-        for element in parent
-        if element.tag in DEK_TAGS and words_key(element.text_content()) in keys
-    ]
+    return [element for element in headings if words_key(element.text_content()) in keys]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, short_text
@@ -16,12 +15,26 @@ TOC_EXTRA_CHARS = 30
 TOC_LINK_SHARE = 0.9
 TOC_MIN_LINKS = 2
 
-#: Form fields asking for an e-mail address (a sign-up, subscribe or contact prompt).
-_EMAIL_FIELDS = etree.XPath(
-    "//input[translate(@type, 'EMAIL', 'email') = 'email'"
-    " or contains(translate(@name, 'EMAIL', 'email'), 'email')"
-    " or contains(translate(@placeholder, 'EMAIL', 'email'), 'email')]"
-)
+
+def email_fields(root: HtmlElement) -> list[HtmlElement]:
+    """Form fields asking for an e-mail address (a sign-up, subscribe or contact prompt)."""
+    return [field for field in root.iter("input") if asks_email(field)]
+
+
+def asks_email(field: HtmlElement) -> bool:
+    """Whether an `<input>` is an e-mail field by its type, name or placeholder.
+
+    >>> from lxml.html import fromstring
+    >>> asks_email(fromstring('<input placeholder="Your E-mail">')), asks_email(
+    ...     fromstring('<input name="userEmail">'))
+    (False, True)
+    """
+    if (field.get("type") or "").lower() == "email":
+        return True
+    return (
+        "email" in (field.get("name") or "").lower()
+        or "email" in (field.get("placeholder") or "").lower()
+    )
 
 
 def words_within(element: HtmlElement, limit: int) -> int | None:
@@ -51,7 +64,7 @@ def signup_boxes(doc: Document, protected: list[HtmlElement]) -> list[HtmlElemen
     """
     guarded, holders = protection(protected)
     boxes: list[HtmlElement] = []
-    for field in _EMAIL_FIELDS(doc.root):
+    for field in email_fields(doc.root):
         box = prompt_box(field, holders)
         if box is None or box in guarded or any(a in guarded for a in box.iterancestors()):
             continue
