@@ -7,10 +7,11 @@ import re
 import trafilatura
 from lxml import etree
 from lxml.html import Element, HtmlElement
-from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
+from trafilatura.xpaths import BODY_XPATH
 
 from newscrawl.extract.chrome import STORY_WORDS, prose_by_block
 from newscrawl.extract.document import squash
+from newscrawl.extract.shield import shield_story_blocks
 
 #: Loose text of at least this many words beside paragraphs is a paragraph of its own.
 LOOSE_WORDS = 12
@@ -177,62 +178,3 @@ def _paragraph(text: str) -> HtmlElement:
     paragraph: HtmlElement = Element("p")
     paragraph.text = text
     return paragraph
-
-
-#: A block trafilatura would discard by its class or id, holding at least this many words of
-#: running text and this share of the page's, is shielded (its class and id are dropped).
-SHIELD_WORDS = 150
-SHIELD_SHARE = 0.3
-#: Names of blocks never shielded: page footers (disclaimers), comments, related stories.
-UNSHIELDED_NAMES = re.compile(
-    r"footer|comment|respond|discussion|disqus|elated|more-on|-stories|most-popular", re.I
-)
-
-
-def shield_story_blocks(root: HtmlElement, prose: dict[HtmlElement, int] | None = None) -> int:
-    """Keep trafilatura from discarding story text for a class or id name; returns how many.
-
-    trafilatura drops blocks whose class or id holds words such as "embed", "widget",
-    "sidebar" or "-ad-" (a Webflow `w-embed` table block, a HubSpot `widget-span` cell, a
-    `body-ad-wrapper`). A block that holds much of the page's running text is the story; a
-    block trafilatura itself takes as a main-content container is left as it is.
-    """
-    prose = prose_by_block(root) if prose is None else prose
-    page = prose.get(root, 0)
-    if page < SHIELD_WORDS:
-        return 0
-    least = max(SHIELD_WORDS, SHIELD_SHARE * page)
-    found = [e for e, words in prose.items() if words >= least and _DISCARDED_BY_NAME(e)]
-    found = [e for e in found if not UNSHIELDED_NAMES.search(_names(e))]
-    if not found:
-        return 0
-    shielded = [e for e in found if not _MAIN_CONTAINER(e)]
-    for element in shielded:
-        element.attrib.pop("class", None)
-        element.attrib.pop("id", None)
-    return len(shielded)
-
-
-def self_test(path: str) -> etree.XPath:
-    """An XPath asking of one element whether `path` (".//*[…]", "(.//x)[1]") could select it.
-
-    >>> from lxml.html import fromstring
-    >>> self_test("(.//*[self::div][@class='post'])[1]|(.//main)[1]")(fromstring("<main/>"))
-    True
-    """
-    test = re.sub(r"\(\s*\.//(\*|\w+)", r"(self::\1", path)
-    test = re.sub(r"\.//(\*|\w+)", r"self::\1", test)
-    test = re.sub(r"\)\[1\]", ")", test)
-    return etree.XPath(f"boolean({test.strip()})", namespaces={"re": REGEXP_NS})
-
-
-#: Whether trafilatura would discard the element by its class or id name (its first
-#: OVERALL_DISCARD_XPATH, asked of one element).
-_DISCARDED_BY_NAME = self_test(OVERALL_DISCARD_XPATH[0].path)
-#: Whether trafilatura could take the element as the main-content container (BODY_XPATH).
-_MAIN_CONTAINER = self_test(" | ".join(x.path.strip() for x in BODY_XPATH))
-
-
-def _names(element: HtmlElement) -> str:
-    """The element's class and id, space-separated."""
-    return f"{element.get('class', '')} {element.get('id', '')}"
