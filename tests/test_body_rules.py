@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import lxml.html
-from newscrawl.extract.shield import shield_story_blocks
 
 from newscrawl.extract import extract_article
+from newscrawl.extract.shield import shield_story_blocks
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 PROSE = "<p>" + "The retailer reported quarterly results that moved its shares today. " * 6 + "</p>"
