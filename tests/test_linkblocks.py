@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from functools import partial
 
 from lxml import etree
 
 from newscrawl.extract import extract_article
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.linkblocks import chrome_boxes, is_card_list, is_link_line, set_aside
+from tests.story_pages import PROSE, SENTENCE, WHEN, story_body
 
-WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 URL = "https://example.org/news/city-council-votes-on-budget"
-SENTENCE = "The city council voted on the new budget after a long debate on Tuesday. "
-PROSE = "".join(f"<p>{SENTENCE * 3}Point {i}.</p>" for i in range(4))
-
-
-def body_of(inner: str) -> str:
-    """The extracted body of a page with the given story markup."""
-    page = f"<html><body><h1>Council passes the budget</h1>{inner}</body></html>"
-    article = extract_article(page, URL, WHEN)
-    assert article.articleBody is not None
-    return article.articleBody
+body_of = partial(story_body, url=URL, in_article=False)
 
 
 def test_link_line_dropped_but_inline_link_kept() -> None:

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from newscrawl.extract import extract_article
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.linkblocks import chrome_boxes
 from newscrawl.extract.prompts import signup_boxes, toc_blocks
-
-WHEN = datetime(2026, 1, 1, tzinfo=UTC)
-URL = "https://example.org/blog/how-the-council-passed-the-budget"
-SENTENCE = "The city council voted on the new budget after a long debate on Tuesday. "
-PROSE = "".join(f"<p>{SENTENCE * 3}Point {i}.</p>" for i in range(4))
-
-
-def body_of(inner: str) -> str:
-    """The extracted body of a page with the given story markup."""
-    page = f"<html><body><h1>Council passes the budget</h1><article>{inner}</article></body></html>"
-    article = extract_article(page, URL, WHEN)
-    assert article.articleBody is not None
-    return article.articleBody
-
+from tests.story_pages import BLOG_URL, PROSE, story_body
 
 SIGNUP = (
     "<div><h3>Join Our Newsletter</h3><p>Get the freshest stories in your inbox every week.</p>"
@@ -31,7 +15,7 @@ SIGNUP = (
 
 def test_signup_prompt_without_telling_class_dropped() -> None:
     """A short block around an e-mail field goes with its heading and pitch."""
-    body = body_of(f"{PROSE}{SIGNUP}{PROSE}")
+    body = story_body(f"{PROSE}{SIGNUP}{PROSE}")
     assert "Join Our Newsletter" not in body
     assert "freshest stories" not in body
     assert "Point 3." in body
@@ -39,7 +23,7 @@ def test_signup_prompt_without_telling_class_dropped() -> None:
 
 def test_story_holding_an_email_field_is_not_a_prompt() -> None:
     """The box stops below the first block that holds more than a short prompt."""
-    doc = parse_html(f"<html><body><div id='story'>{PROSE}{SIGNUP}</div></body></html>", URL)
+    doc = parse_html(f"<html><body><div id='story'>{PROSE}{SIGNUP}</div></body></html>", BLOG_URL)
     boxes = signup_boxes(doc, [])
     assert [box.tag for box in boxes] == ["div"]
     assert boxes[0].get("id") is None
@@ -52,7 +36,7 @@ def test_table_of_contents_with_heading_dropped() -> None:
         '<li><a href="#vote">The vote</a></li><li><a href="#next">What comes next</a></li>'
         "</ul></div>"
     )
-    body = body_of(f"{toc}<h2 id='vote'>The vote</h2>{PROSE}")
+    body = story_body(f"{toc}<h2 id='vote'>The vote</h2>{PROSE}")
     assert "Table of Contents" not in body
     assert "What comes next" not in body
     assert "Point 0." in body
@@ -65,14 +49,14 @@ def test_list_linking_to_other_pages_is_not_a_table_of_contents() -> None:
         '</ul><ul id="b"><li>See <a href="#x">the vote</a> and the long debate that came first'
         '</li><li><a href="#y">Next</a></li></ul></body></html>'
     )
-    assert toc_blocks(parse_html(page, URL), []) == []
+    assert toc_blocks(parse_html(page, BLOG_URL), []) == []
 
 
 def test_disclosure_and_call_to_action_boxes_dropped() -> None:
     """Affiliate disclosures and call-to-action boxes (by class) are chrome."""
     disclosure = '<div class="affiliate-disclosure"><p>We may earn a commission.</p></div>'
     cta = '<div class="post-cta"><h4>Want to win more jobs?</h4><p>Book a demo.</p></div>'
-    body = body_of(f"{disclosure}{PROSE}{cta}")
+    body = story_body(f"{disclosure}{PROSE}{cta}")
     assert "commission" not in body
     assert "win more jobs" not in body
 
@@ -82,7 +66,7 @@ def test_author_box_contents_box_and_post_navigation_dropped_by_class() -> None:
     author = '<div class="post-author-box"><p>Written by Ann Lee</p><p>Ann covers news.</p></div>'
     toc = '<div class="BlogTableOfContent_toc"><p>Contents</p><p>The vote</p></div>'
     nav = '<div class="prevnext"><p>Next article: <a href="/blog/other">Other post</a></p></div>'
-    body = body_of(f"{toc}{PROSE}{author}{nav}")
+    body = story_body(f"{toc}{PROSE}{author}{nav}")
     assert "Written by Ann Lee" not in body
     assert "Contents" not in body
     assert "Next article" not in body
@@ -94,4 +78,4 @@ def test_call_to_action_words_only_as_whole_words_on_blocks() -> None:
         '<html><body><div class="octagon"><p>Short.</p></div>'
         '<p>Read the <a class="cta-link" href="/r">report</a>.</p></body></html>'
     )
-    assert chrome_boxes(parse_html(page, URL), []) == []
+    assert chrome_boxes(parse_html(page, BLOG_URL), []) == []
