@@ -8,7 +8,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
-from newscrawl.extract.chrome import prose_by_block
+from newscrawl.extract.chrome import COMMENT_WORDS, prose_by_block
 
 #: A block trafilatura would discard by its class or id, holding at least this many words of
 #: running text and this share of the page's, is shielded (its class and id are dropped).
@@ -16,7 +16,7 @@ SHIELD_WORDS = 150
 SHIELD_SHARE = 0.3
 #: Names of blocks never shielded: page footers (disclaimers), comments, related stories.
 UNSHIELDED_NAMES = re.compile(
-    r"footer|comment|respond|discussion|disqus|elated|more-on|-stories|most-popular", re.I
+    rf"footer|{COMMENT_WORDS.pattern}|elated|more-on|-stories|most-popular", re.I
 )
 
 
