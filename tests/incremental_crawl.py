@@ -61,7 +61,7 @@ def summary_of(path: Path) -> dict[str, Any]:
     return summary
 
 
-def wait_for_line(log: Path, text: str, start: int, timeout: float = 30) -> bool:
+def wait_for_line(log: Path, text: str, start: int, timeout: float = 90) -> bool:
     """Wait until `text` appears in `log` after byte `start`; False on timeout."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -357,9 +357,13 @@ def test_article_urls_on_any_host_share_one_fingerprint(server: Redis) -> None:
 
 # -- politeness -------------------------------------------------------------------------------
 def test_per_domain_limits_hold_across_workers(redis_url: str) -> None:
-    """Two workers' limiters together never exceed 2 concurrent downloads, 50 ms apart."""
+    """Two workers' limiters together never exceed 2 concurrent downloads, 250 ms apart.
+
+    The interval is kept on Redis's clock and the starts are seen on ours, so the check allows
+    100 ms of scheduling delay on a loaded machine.
+    """
     limiters = [
-        DomainLimiter(Redis.from_url(redis_url), "daily8:polite", 2, 0.05, 30) for _ in range(2)
+        DomainLimiter(Redis.from_url(redis_url), "daily8:polite", 2, 0.25, 30) for _ in range(2)
     ]
     starts: list[float] = []
     active, peak = 0, 0
@@ -370,17 +374,17 @@ def test_per_domain_limits_hold_across_workers(redis_url: str) -> None:
         starts.append(time.monotonic())
         active += 1
         peak = max(peak, active)
-        await asyncio.sleep(0.12)
+        await asyncio.sleep(0.6)
         active -= 1
         limiter.release("example.org", token)
 
     async def crawl() -> None:
-        await asyncio.gather(*(download(limiters[i % 2]) for i in range(12)))
+        await asyncio.gather(*(download(limiters[i % 2]) for i in range(8)))
 
     asyncio.run(crawl())
     gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert peak == 2
-    assert min(gaps) >= 0.045, gaps
+    assert min(gaps) >= 0.15, gaps
 
 
 # -- seeding ----------------------------------------------------------------------------------
@@ -457,7 +461,7 @@ def _kill_and_restart_w1(
             and server.hlen(KEYS.inflight("w1"))
             and server.hlen(claims)
         ),
-        60,
+        120,
         "w1 never got going",
     )
     kill_worker(workers["w1"])

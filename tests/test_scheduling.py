@@ -43,7 +43,7 @@ def test_second_run_skips_while_the_first_holds_the_lock(tmp_path: Path) -> None
     with serve_site(SITE) as (base, requests):
         with log.open("wb") as handle:
             first = subprocess.Popen(
-                wrapper_argv(base, "DOWNLOAD_DELAY=0.1", "CONCURRENT_REQUESTS=1"),
+                wrapper_argv(base, "DOWNLOAD_DELAY=0.3", "CONCURRENT_REQUESTS=1"),
                 env=env,
                 stdout=handle,
                 stderr=handle,
@@ -51,11 +51,11 @@ def test_second_run_skips_while_the_first_holds_the_lock(tmp_path: Path) -> None
         try:
             assert wait_for_line(log, "Spider opened", 0), log.read_text()[-3000:]
             second = subprocess.run(
-                wrapper_argv(base), env=env, capture_output=True, text=True, timeout=30
+                wrapper_argv(base), env=env, capture_output=True, text=True, timeout=120
             )
             assert first.poll() is None, "the first run ended before the second started"
         finally:
-            assert first.wait(timeout=120) == 0, log.read_text()[-3000:]
+            assert first.wait(timeout=240) == 0, log.read_text()[-3000:]
     assert second.returncode == 0, second.stderr
     assert "still holds" in second.stderr and "skipping this run" in second.stderr
     assert "Spider opened" not in second.stderr  # no crawl was started
