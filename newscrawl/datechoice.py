@@ -163,12 +163,28 @@ def choose(found: list[Resolved]) -> Resolved | None:
         day: min((r for r in found if r.day == day), key=lambda r: rank(r.candidate.basis))
         for day in votes
     }
-    day = max(votes, key=lambda d: (votes[d], -rank(best[d].candidate.basis)))
+    shown = independently_shown(found)
+    day = max(votes, key=lambda d: (votes[d], d in shown, -rank(best[d].candidate.basis)))
     chosen = original_shown(found, best[day]) or best[day]
     day = chosen.day
     if chosen.day != day_of(chosen.value):
         return Resolved(chosen.candidate, _on_day(chosen.value, day), day)
     return chosen
+
+
+def independently_shown(found: list[Resolved]) -> set[str]:
+    """Days of unlabelled shown dates that state their year and that no modification stamp
+    or "Updated" label shares: a tie between such a day and a machine day goes to the shown
+    one (docs/dates-choice.md, rule 3)."""
+    modified = {r.day for r in found if r.candidate.basis.endswith(("-modified", "-updated"))}
+    shown = {
+        r.day
+        for r in found
+        if r.candidate.basis == "visible"
+        and r.value.basis == "absolute"
+        and _YEAR.search(r.candidate.raw)
+    }
+    return shown - modified
 
 
 def original_shown(found: list[Resolved], winner: Resolved) -> Resolved | None:
