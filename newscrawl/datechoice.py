@@ -112,13 +112,17 @@ def resolve_all(
     languages: Sequence[str] | None,
     timezone: str | None,
     date_order: str | None,
+    relative: bool = True,
 ) -> list[Resolved]:
-    """Resolve every candidate; unparsable and implausible ones are left out."""
+    """Resolve every candidate; unparsable and implausible ones are left out, and so are
+    relative ones ("3 days ago") when not `relative` (the fetch time is unknown)."""
     found = []
     for candidate in candidates:
         value = resolve(
             candidate.raw, fetched_at, languages=languages, timezone=timezone, date_order=date_order
         )
+        if value is not None and not relative and value.basis == "relative":
+            continue
         if value is not None and plausible(value, fetched_at):
             found.append(Resolved(candidate, value, day_of(value)))
     return found

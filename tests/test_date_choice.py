@@ -229,3 +229,20 @@ def test_a_sub_heading_like_the_title_leads_the_zone_without_h1() -> None:
     title = "7 Ways to Transition to a Plant-Based Diet"
     zones = HeaderZone.for_dates(doc, None, HeaderZone([]), title)
     assert [c.raw for c in first_shown(zones, ["en"], FETCHED)] == ["February 01, 2022"]
+
+
+def test_relative_dates_need_the_real_fetch_time() -> None:
+    from newscrawl.page import dated_article
+    from newscrawl.profiles import load_profile
+
+    html = "<html><body><h1>Bridge reopens</h1><p>3 days ago</p><p>Text</p></body></html>"
+    known = dated_article(html, "https://bugle.example/a", FETCHED, load_profile("generic"))
+    assert known.datePublished == "2026-01-07"
+    unknown = dated_article(html, "https://bugle.example/a", None, load_profile("generic"))
+    assert unknown.datePublished is None
+    assert unknown.datePublishedRaw == "3 days ago"  # kept as shown, for the reader
+    dated = html.replace("3 days ago", "May 3, 2025")
+    assert (
+        dated_article(dated, "https://bugle.example/a", None, load_profile("generic")).datePublished
+        == "2025-05-03"
+    )

@@ -32,7 +32,7 @@ def case_lines(case: dict[str, Any]) -> Iterator[str]:
     url = case.get("url") or f"https://example.invalid/{case['id']}"
     article = extract.extract_article(case["html_bytes"], url, fetched or datetime.now(UTC))
     candidates = list(article.date_candidates)
-    resolve_article_dates(article, profile)
+    resolve_article_dates(article, profile, fetch_known=fetched is not None)
     expected = case["expected"]["datePublished"]
     if date_matches(article.datePublished, expected):
         return
