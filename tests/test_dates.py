@@ -237,3 +237,9 @@ def test_find_date_span_reads_other_languages_month_names(text: str, expected: s
     span = find_date_span(text)
     assert span is not None and text[span[0] : span[1]] == expected
     assert resolve(expected, BASE) is not None
+
+
+def test_a_clock_glued_to_the_year_is_left_out() -> None:
+    text = "Updated November 11, 20228:23 PM ET"  # <span>…2022</span><span>8:23 PM</span>
+    span = find_date_span(text)
+    assert span is not None and text[span[0] : span[1]] == "November 11, 2022"
