@@ -112,13 +112,17 @@ def resolve_all(
     languages: Sequence[str] | None,
     timezone: str | None,
     date_order: str | None,
+    relative: bool = True,
 ) -> list[Resolved]:
-    """Resolve every candidate; unparsable and implausible ones are left out."""
+    """Resolve every candidate; unparsable and implausible ones are left out, and so are
+    relative ones ("3 days ago") when not `relative` (the fetch time is unknown)."""
     found = []
     for candidate in candidates:
         value = resolve(
             candidate.raw, fetched_at, languages=languages, timezone=timezone, date_order=date_order
         )
+        if value is not None and not relative and value.basis == "relative":
+            continue
         if value is not None and plausible(value, fetched_at):
             found.append(Resolved(candidate, value, day_of(value)))
     return found
@@ -163,12 +167,28 @@ def choose(found: list[Resolved]) -> Resolved | None:
         day: min((r for r in found if r.day == day), key=lambda r: rank(r.candidate.basis))
         for day in votes
     }
-    day = max(votes, key=lambda d: (votes[d], -rank(best[d].candidate.basis)))
+    shown = independently_shown(found)
+    day = max(votes, key=lambda d: (votes[d], d in shown, -rank(best[d].candidate.basis)))
     chosen = original_shown(found, best[day]) or best[day]
     day = chosen.day
     if chosen.day != day_of(chosen.value):
         return Resolved(chosen.candidate, _on_day(chosen.value, day), day)
     return chosen
+
+
+def independently_shown(found: list[Resolved]) -> set[str]:
+    """Days of unlabelled shown dates that state their year and that no modification stamp
+    or "Updated" label shares: a tie between such a day and a machine day goes to the shown
+    one (docs/dates-choice.md, rule 3)."""
+    modified = {r.day for r in found if r.candidate.basis.endswith(("-modified", "-updated"))}
+    shown = {
+        r.day
+        for r in found
+        if r.candidate.basis == "visible"
+        and r.value.basis == "absolute"
+        and _YEAR.search(r.candidate.raw)
+    }
+    return shown - modified
 
 
 def original_shown(found: list[Resolved], winner: Resolved) -> Resolved | None:

@@ -7,7 +7,7 @@ The crawl's extraction workers, `newscrawl extract` and the benchmarks all call
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 
 from newscrawl.extract import extract_article
@@ -19,16 +19,22 @@ from newscrawl.records import resolve_article_dates
 logger = logging.getLogger(__name__)
 
 
-def dated_article(html: str | bytes, url: str, fetched_at: datetime, profile: Profile) -> Article:
+def dated_article(
+    html: str | bytes, url: str, fetched_at: datetime | None, profile: Profile
+) -> Article:
     """Extract the page, then resolve its dates against `fetched_at`.
 
+    Without `fetched_at` (a saved page whose fetch time is unknown) the page counts as fetched
+    now, and relative dates ("3 days ago") are left unresolved.
     A failure of the date stage never loses the page: the article keeps its raw date text
     and `date_error` says what went wrong, for the caller to log and count.
     """
+    known = fetched_at is not None
+    fetched_at = fetched_at or datetime.now(UTC)
     article = extract_article(html, url, fetched_at, profile, with_htmldate=False)
     htmldate = partial(htmldate_candidate, html, url, fetched_at)  # parses the page again
     try:
-        resolve_article_dates(article, profile, htmldate)
+        resolve_article_dates(article, profile, htmldate, fetch_known=known)
     except Exception as exc:  # a date-stage bug must not cost the record
         logger.debug("date stage failed on %s", url, exc_info=True)
         if not article.date_candidates and (guess := htmldate()) is not None:

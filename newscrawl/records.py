@@ -81,12 +81,18 @@ def page_languages(article: Article, profile: Profile) -> list[str] | None:
 
 
 def resolve_article_dates(
-    article: Article, profile: Profile, htmldate: Callable[[], DateCandidate | None] | None = None
+    article: Article,
+    profile: Profile,
+    htmldate: Callable[[], DateCandidate | None] | None = None,
+    *,
+    fetch_known: bool = True,
 ) -> bool:
     """Fill the article's and its cards' resolved dates; False when the article's date failed.
 
     `htmldate` gives htmldate's candidate when the extraction left it out; it is called (and
     the candidate added last) only when that candidate could change the chosen date.
+    Without `fetch_known` (a saved page without its fetch time) relative dates ("3 days
+    ago") are not resolved: they mean nothing against the time of the run.
     """
     fetched_at = datetime.fromisoformat(article.dateDownloaded)
     languages = page_languages(article, profile)
@@ -94,7 +100,12 @@ def resolve_article_dates(
 
     def resolve_all(candidates: list[DateCandidate]) -> list[datechoice.Resolved]:
         return datechoice.resolve_all(
-            candidates, fetched_at, languages=languages, timezone=profile.timezone, date_order=order
+            candidates,
+            fetched_at,
+            languages=languages,
+            timezone=profile.timezone,
+            date_order=order,
+            relative=fetch_known,
         )
 
     found = resolve_all(article.date_candidates)
@@ -113,7 +124,7 @@ def resolve_article_dates(
     for card in article.related:
         if card.datePublishedRaw:
             resolved = resolve_text(card.datePublishedRaw, fetched_at, profile, order, languages)
-            if resolved is not None:
+            if resolved is not None and (fetch_known or resolved.basis != "relative"):
                 card.datePublished = resolved.iso()
                 card.datePublishedPrecision = resolved.precision
     return article.datePublished is not None or not article.date_candidates

@@ -8,6 +8,7 @@ from newscrawl import datechoice
 from newscrawl.extract.attribution import headline_element
 from newscrawl.extract.dates import (
     HeaderZone,
+    first_shown,
     json_ld_dates,
     meta_dates,
     page_date_order,
@@ -74,8 +75,9 @@ def test_meta_name_published() -> None:
 
 def test_without_a_headline_element_the_first_h1_leads_the_date_zone() -> None:
     doc = page("", "<nav>Menu</nav><h1>Mapping, explained</h1><h5>2024-11-06</h5><p>Text</p>")
-    zone = HeaderZone.for_dates(doc, None, HeaderZone([]))
-    assert [(c.raw, c.basis) for c in visible_dates(zone, ["en"])] == [("2024-11-06", "visible")]
+    zones = HeaderZone.for_dates(doc, None, HeaderZone([]))
+    shown = [(c.raw, c.basis) for c in first_shown(zones, ["en"], FETCHED)]
+    assert shown == [("2024-11-06", "visible")]
 
 
 def test_visible_date_by_the_headline_not_in_the_rail() -> None:
@@ -184,3 +186,63 @@ def test_xml_lang_gives_the_date_order() -> None:
         "https://x.example/",
     )
     assert page_date_order(doc, ["02/10/2020"]) == "DMY"
+
+
+def test_a_tie_goes_to_the_shown_day_no_update_stamp_shares() -> None:
+    machine = (("13/11/2025 09:21:40", "jsonld"), ("13/11/2025 09:21:40", "jsonld-modified"))
+    chosen = choose(*machine, ("12 November 2025", "visible"), ("2025-11-12", "htmldate"))
+    assert chosen is not None and chosen.day == "2025-11-12"
+    # a shown date that only echoes a modification stamp, or a relative one, keeps the tie rule
+    chosen = choose(
+        ("2025-11-13T09:00:00Z", "jsonld"),
+        ("2025-11-13", "htmldate"),
+        ("November 12, 2025", "visible"),
+        ("2025-11-12T08:00:00Z", "meta-modified"),
+    )
+    assert chosen is not None and chosen.day == "2025-11-13"
+
+
+def test_the_first_h1_gives_the_date_when_the_headline_zone_shows_none() -> None:
+    doc = page(
+        "",
+        "<h1>How robots map rooms</h1><h5><span>2024-11-06</span></h5>"
+        + "<p>Body text.</p>" * 4
+        + "<h2>How robot mapping works</h2><p>The T30S and 3D maps</p>",
+    )
+    head = headline_element(doc, "How robot mapping works")
+    assert head is not None and head.tag == "h2"
+    zone = HeaderZone.of(doc, head)
+    assert [c.raw for c in visible_dates(zone, ["en"])] == ["30S and 3D"]  # no date: a model name
+    zones = HeaderZone.for_dates(doc, head, zone)
+    shown = [c.raw for c in first_shown(zones, ["en"], FETCHED)]
+    assert shown == ["2024-11-06", "30S and 3D"]  # the h1's zone; the date stage drops "3D"
+
+
+def test_a_sub_heading_like_the_title_leads_the_zone_without_h1() -> None:
+    doc = page(
+        "",
+        "<h2>Your cart</h2><p>Updated 3 May 2021</p>"
+        + "<p>Menu</p>" * 4
+        + "<h3><span>blog | </span>February 01, 2022</h3>"
+        "<h2>7 Ways to Help You Transition to a Plant Based Diet</h2><p>Text</p>",
+    )
+    title = "7 Ways to Transition to a Plant-Based Diet"
+    zones = HeaderZone.for_dates(doc, None, HeaderZone([]), title)
+    assert [c.raw for c in first_shown(zones, ["en"], FETCHED)] == ["February 01, 2022"]
+
+
+def test_relative_dates_need_the_real_fetch_time() -> None:
+    from newscrawl.page import dated_article
+    from newscrawl.profiles import load_profile
+
+    html = "<html><body><h1>Bridge reopens</h1><p>3 days ago</p><p>Text</p></body></html>"
+    known = dated_article(html, "https://bugle.example/a", FETCHED, load_profile("generic"))
+    assert known.datePublished == "2026-01-07"
+    unknown = dated_article(html, "https://bugle.example/a", None, load_profile("generic"))
+    assert unknown.datePublished is None
+    assert unknown.datePublishedRaw == "3 days ago"  # kept as shown, for the reader
+    dated = html.replace("3 days ago", "May 3, 2025")
+    assert (
+        dated_article(dated, "https://bugle.example/a", None, load_profile("generic")).datePublished
+        == "2025-05-03"
+    )

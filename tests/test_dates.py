@@ -191,3 +191,55 @@ def test_digit_only_dates_need_no_language_detection(
     interpret.cache_clear()
     found = resolve(text, datetime(2026, 1, 1, tzinfo=UTC), date_order=order)
     assert found is not None and found.iso() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年5月12日", ("2023-05-12", "day")),
+        ("2023年5月12日 10:00", ("2023-05-12T10:00:00+00:00", "minute")),
+        ("5月12日", ("2025-05-12", "day")),
+        ("2023년 5월 12일", ("2023-05-12", "day")),
+        ("3日前", ("2025-06-07", "day")),
+    ],
+)
+def test_cjk_calendar_dates_are_no_durations(text: str, expected: tuple[str, str]) -> None:
+    assert _iso(text, languages=["ja"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("14.11.24", "DMY", "2024-11-14"),
+        ("12/11/24", "MDY", "2024-12-11"),
+        ("03/06/98", "DMY", "1998-06-03"),
+        ("Nov 14, '24", None, "2024-11-14"),
+    ],
+)
+def test_two_digit_years_take_the_century_before_the_fetch(
+    text: str, order: str | None, expected: str
+) -> None:
+    found = resolve(text, BASE, languages=["en"], date_order=order)
+    assert found is not None and found.iso()[:10] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By: FlowGuard EMEA on 04-ago-2021 5:11:10 Print", "04-ago-2021 5:11:10"),
+        ("Veröffentlicht am 12. März 2023, 10:15 Uhr", "12. März 2023, 10:15"),
+        ("publicado el 12 de marzo de 2023", "12 de marzo de 2023"),
+        ("Geplaatst 3 augustus 2023", "3 augustus 2023"),
+        ("pubblicato il 5 maggio 2023", "5 maggio 2023"),
+    ],
+)
+def test_find_date_span_reads_other_languages_month_names(text: str, expected: str) -> None:
+    span = find_date_span(text)
+    assert span is not None and text[span[0] : span[1]] == expected
+    assert resolve(expected, BASE) is not None
+
+
+def test_a_clock_glued_to_the_year_is_left_out() -> None:
+    text = "Updated November 11, 20228:23 PM ET"  # <span>…2022</span><span>8:23 PM</span>
+    span = find_date_span(text)
+    assert span is not None and text[span[0] : span[1]] == "November 11, 2022"

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ def predict_ours(case: dict[str, Any]) -> Prediction:
     fetched = datetime.fromisoformat(case["fetched_at"]) if case.get("fetched_at") else None
     profile = load_profile("generic")
     url = case.get("url") or f"https://example.invalid/{case['id']}"
-    article = dated_article(case["html_bytes"], url, fetched or datetime.now(UTC), profile)
+    article = dated_article(case["html_bytes"], url, fetched, profile)
     seconds = time.perf_counter() - start
     return Prediction(
         article.articleBody, article.headline, article.datePublished, article.is_article, seconds

@@ -36,10 +36,11 @@ def read_html(path: Path) -> bytes:
     return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
-def parse_time(text: str | None) -> datetime:
-    """An aware datetime from ISO text (UTC assumed when naive); now when missing."""
+def parse_time(text: str | None) -> datetime | None:
+    """An aware datetime from ISO text (UTC assumed when naive); None when missing (the page
+    then counts as fetched now, and relative dates stay unresolved: `dated_article`)."""
     if not text:
-        return datetime.now(UTC)
+        return None
     value = datetime.fromisoformat(text)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 

@@ -30,6 +30,7 @@ class Absolute:
     precision: Precision
     aware: bool
     yearless: bool = False
+    short_year: bool = False
 
 
 def iso(text: str) -> Absolute | None:
@@ -88,7 +89,19 @@ def parse(text: str, locale: str | None, date_order: str | None) -> Absolute | N
         return None
     value = first.replace(day=1) if dayless else first
     precision = _precision(text, value, dayless)
-    return Absolute(value, precision, value.tzinfo is not None, first.year != second.year)
+    yearless = first.year != second.year
+    short = not yearless and _short_year(text, value.year)
+    return Absolute(value, precision, value.tzinfo is not None, yearless, short)
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _short_year(text: str, year: int) -> bool:
+    """Whether the year is written with two digits ("14.11.24", "Nov 14 '24")."""
+    if _FOUR_DIGITS.search(text):
+        return False
+    return re.search(rf"(?<!\d){year % 100:02d}(?!\d)", text) is not None
 
 
 def _precision(text: str, value: datetime, dayless: bool) -> Precision:
@@ -98,6 +111,17 @@ def _precision(text: str, value: datetime, dayless: bool) -> Precision:
     if value.time() != datetime.min.time():
         return "minute"
     return "month" if dayless else "day"
+
+
+def place_century(value: datetime, today: date) -> datetime | None:
+    """A two-digit year's value in the century that puts it on or before `today`'s year (+1)."""
+    year = today.year // 100 * 100 + value.year % 100
+    if year > today.year + 1:
+        year -= 100
+    try:
+        return value.replace(year=year)
+    except ValueError:  # 29 February of a year that is not a leap year
+        return None
 
 
 def place_year(value: datetime, today: date) -> datetime | None:

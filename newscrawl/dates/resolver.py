@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
@@ -20,6 +21,9 @@ log = logging.getLogger(__name__)
 #: Values further than this from the fetch time are rejected as absurd for a news page.
 MAX_YEARS = 100
 Interpretation = Expression | Absolute
+#: A CJK calendar date ("2023年5月12日", "5月12日", "2023년 5월 12일"): a month number followed by
+#: a day number is a date, never a duration, so the relative tables must not read it.
+_CJK_CALENDAR = re.compile(r"\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]")
 
 
 def resolve(
@@ -72,7 +76,7 @@ def _interpret_whole(
 ) -> Interpretation | None:
     """Try ISO, our tables, dateparser's hinted locales, then detected locales."""
     found: Interpretation | None = absolute.iso(text)
-    if found is None:
+    if found is None and not _CJK_CALENDAR.search(text):
         found = _from_tables(text, languages)
     if found is None:
         hints = locales.hinted(languages)
@@ -134,6 +138,11 @@ def _absolute(
 ) -> ResolvedDate | None:
     """Place an absolute value in the site zone (or keep the text's own offset)."""
     value = found.value
+    if found.short_year:
+        placed = absolute.place_century(value.replace(tzinfo=None), base.date())
+        if placed is None:
+            return None
+        value = placed.replace(tzinfo=value.tzinfo)
     if found.yearless:
         placed = absolute.place_year(value.replace(tzinfo=None), base.date())
         if placed is None:

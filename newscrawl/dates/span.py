@@ -27,10 +27,28 @@ _MONTHS = (
     r"\.?(?:,?\s+\d{4})?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}"
 )
+#: Month names of the other languages the resolver reads (de, fr, es, it, pt, nl), for dates
+#: written day first: "12. März 2023", "12 de marzo de 2023", "3 augustus 2023".
+_FOREIGN_MONTH_NAMES = (
+    "januar jänner februar märz april mai juni juli august september oktober november dezember",
+    "janvier février avril juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre",
+    "diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre",
+    "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro",
+    "januari februari maart mei augustus",
+)
+_FOREIGN_MONTH_WORDS = frozenset(" ".join(_FOREIGN_MONTH_NAMES).split())
+_FOREIGN_MONTHS = "|".join(sorted(_FOREIGN_MONTH_WORDS, key=len, reverse=True))
+#: Three-letter month forms between numbers: "04-ago-2021", "12.Mär.2024", "3/okt/2023".
+_SHORT_MONTHS = "|".join(sorted({n[:3] for n in _FOREIGN_MONTH_WORDS}))
+_FOREIGN = (
+    rf"\d{{1,2}}\.?\s*(?:de\s+)?(?:{_FOREIGN_MONTHS})(?![^\W\d_])\.?(?:,?\s+(?:de\s+)?\d{{4}})?"
+    rf"|\d{{1,2}}[-/.](?:{_SHORT_MONTHS})\.?[-/.]\d{{4}}"
+)
 _CLOCK_TAIL = (
     r"(?:\s*[,]?\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?\s*"
     r"(?:at|à|um|alle|a las|às|в|o|saat|by)?\s*"
-    r"(?:\d{1,2}[:h.]\d{2}(?::\d{2})?|\d{1,2}時\d{1,2}分|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?<!\d)(?:\d{1,2}[:h.]\d{2}(?::\d{2})?|\d{1,2}時\d{1,2}分|\d{1,2}\s*[ap]\.?m\.?)"
     r"(?:\s*[ap]\.?m\.?)?)?"
 )
 
@@ -78,7 +96,7 @@ def _compiled(lang: str) -> re.Pattern[str]:
 
 #: Longest date expression considered when extending a match.
 _MAX_SPAN = 80
-_GENERIC = re.compile(rf"(?:{_NUMERIC_DATE}|{_MONTHS}){_CLOCK_TAIL}", re.IGNORECASE)
+_GENERIC = re.compile(rf"(?:{_NUMERIC_DATE}|{_MONTHS}|{_FOREIGN}){_CLOCK_TAIL}", re.IGNORECASE)
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:

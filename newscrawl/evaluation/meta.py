@@ -61,7 +61,7 @@ def predict(case: dict[str, Any], skip_body: bool) -> dict[str, Any]:
     article = extract.extract_article(
         case["html_bytes"], url, fetched or datetime.now(UTC), profile
     )
-    resolve_article_dates(article, profile)
+    resolve_article_dates(article, profile, fetch_known=fetched is not None)
     return {
         "id": case["id"],
         "headline": article.headline,

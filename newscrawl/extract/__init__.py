@@ -78,7 +78,7 @@ def extract_article(
         html,
         fetched_at,
         objects,
-        dates.HeaderZone.for_dates(doc, head, zone),
+        dates.HeaderZone.for_dates(doc, head, zone, title),
         chip.raw_date if chip else None,
         languages or ([article.inLanguage] if article.inLanguage else None),
         with_htmldate,

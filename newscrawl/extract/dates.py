@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newscrawl.dates import find_date_span
+from newscrawl.dates import find_date_span, resolve
 from newscrawl.extract.document import BLOCK_TAGS, Document, squash
 from newscrawl.extract.model import DateCandidate
 
@@ -203,12 +203,22 @@ class HeaderZone:
     head_at: int = -1
 
     @classmethod
-    def for_dates(cls, doc: Document, head: HtmlElement | None, zone: HeaderZone) -> HeaderZone:
-        """`zone`, or when no headline element was found, the zone of the page's first <h1>."""
+    def for_dates(
+        cls, doc: Document, head: HtmlElement | None, zone: HeaderZone, title: str | None = None
+    ) -> Iterator[HeaderZone]:
+        """`zone` when a headline element was found, then (read only when the zones before
+        show no date) the zone of the page's first <h1>, else of the first <h2>/<h3> that
+        shares most of its words with the title."""
         if head is not None:
-            return zone
-        first = doc.root.find(".//h1")
-        return cls.of(doc, first) if isinstance(first, HtmlElement) else zone
+            yield zone
+        body = doc.root.find("body")
+        if body is None:
+            return
+        first = body.find(".//h1")
+        if first is None:
+            first = title_like(body, title)
+        if isinstance(first, HtmlElement) and first is not head:
+            yield cls.of(doc, first)
 
     @classmethod
     def of(cls, doc: Document, head: HtmlElement | None) -> HeaderZone:
@@ -222,6 +232,27 @@ class HeaderZone:
         """Lines around the headline up to the article text (byline zone) + `text_lines` more
         (at most MAX_TEXT_LINES)."""
         return _header_lines(self.lines, self.head_at, min(text_lines, MAX_TEXT_LINES))
+
+
+#: Share of the title's words a sub-heading must show to stand in for a missing headline.
+TITLE_OVERLAP = 0.6
+
+
+def _words(text: str) -> set[str]:
+    """Case-folded words of a text."""
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def title_like(body: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The first <h2>/<h3> showing most of the title's words (a restyled headline)."""
+    wanted = _words(title or "")
+    if not wanted:
+        return None
+    for element in body.iter("h2", "h3"):
+        shown = _words(element.text_content())
+        if len(wanted & shown) >= TITLE_OVERLAP * max(len(wanted), len(shown)):
+            return element
+    return None
 
 
 def _header_lines(lines: list[str], at: int, text_lines: int) -> list[str]:
@@ -317,6 +348,28 @@ def page_date_order(doc: Document, texts: Iterable[str]) -> str | None:
     return None
 
 
+def first_shown(
+    zones: Iterable[HeaderZone], languages: Sequence[str] | None, fetched_at: datetime
+) -> list[DateCandidate]:
+    """The dates shown in the first zone that shows one the resolver reads as a date (not a
+    bare duration such as a product's "3D"); see `HeaderZone.for_dates`."""
+    for zone in zones:
+        shown = [c for c in visible_dates(zone, languages) if shown_date(c.raw)]
+        if any(readable(c.raw, fetched_at, languages) for c in shown):
+            return shown
+    return []
+
+
+def readable(raw: str, fetched_at: datetime, languages: Sequence[str] | None) -> bool:
+    """Whether the resolver reads `raw` as a date in either day order (a bare duration is
+    none)."""
+    for order in (None, "DMY"):
+        value = resolve(raw, fetched_at, languages=languages, date_order=order)
+        if value is not None:
+            return value.basis != "bare-duration"
+    return False
+
+
 def shown_date(raw: str) -> bool:
     """Worth resolving: has a digit or several words ("now", "most" have neither)."""
     return any(ch.isdigit() for ch in raw) or len(raw.split()) > 1
@@ -327,7 +380,7 @@ def page_date_candidates(
     html: str | bytes,
     fetched_at: datetime,
     objects: Sequence[dict[str, Any]],
-    zone: HeaderZone,
+    zones: Iterable[HeaderZone],
     chip_date: str | None,
     languages: Sequence[str] | None,
     with_htmldate: bool = True,
@@ -337,10 +390,10 @@ def page_date_candidates(
     found = json_ld_dates(objects) + meta_dates(doc) + markup_dates(doc)
     if (from_url := url_date(doc.url)) is not None:
         found.append(from_url)
-    shown = list(visible_dates(zone, languages))
-    if chip_date and not any(c.raw == chip_date for c in shown):
+    shown = first_shown(zones, languages, fetched_at)
+    if chip_date and shown_date(chip_date) and not any(c.raw == chip_date for c in shown):
         shown.insert(0, DateCandidate(chip_date, "visible"))
-    found += [c for c in shown if shown_date(c.raw)]
+    found += shown
     if with_htmldate and (guess := htmldate_candidate(html, doc.url, fetched_at)) is not None:
         found.append(guess)
     return found
