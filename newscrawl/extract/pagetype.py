@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, text_of
+from newscrawl.extract.pitch import pitch_features
 from newscrawl.profiles import Profile
 
 #: A body paragraph this long is running text.
@@ -456,7 +457,7 @@ def url_features(url: str) -> Counter[str]:
 
 
 def text_features(body: str, headline: str | None) -> Counter[str]:
-    """Signs in the extracted text: headline length, how much running prose, line length."""
+    """Signs in the extracted text: headline length, running prose, line length, sales talk."""
     f: Counter[str] = Counter()
     words = len((headline or "").split())
     f["short_headline"] = int(words <= SHORT_HEADLINE)
@@ -465,7 +466,7 @@ def text_features(body: str, headline: str | None) -> Counter[str]:
     f["little_prose"] = int(sum(s for s in sizes if s >= PARAGRAPH_WORDS) < LITTLE_PROSE)
     f["short_lines"] = int(sum(sizes) < SHORT_LINES * max(len(sizes), 1))
     f["body_words"] = len(body.split())
-    return f
+    return f + pitch_features(body, headline)
 
 
 #: A page with this many h2/h3 headings and fewer body words than WORDS_PER_HEADING per
@@ -524,6 +525,9 @@ OTHER_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("faq_md", 1, 2, "service"),  # JSON-LD FAQPage
     ("sectioned", 1, 1, "service"),  # ≥ 5 h2/h3 headings, < 80 body words per heading
     ("sections", MANY_SECTIONS, 1, "service"),  # ≥ 10 <section> blocks
+    ("sales_phrases", 4, 2, "service"),  # "our team", "get a quote", "contact us", … (pitch)
+    ("offer_headline", 1, 3, "service"),  # "HR Consulting Services" over a "we" body (pitch)
+    ("business_voice", 1, 1, "service"),  # ≥ 2 "we/our/us" per 100 words, no "he/she/said"
 )
 #: Points for an article: (feature, minimum count, points).
 ARTICLE_EVIDENCE: tuple[tuple[str, int, int], ...] = (
