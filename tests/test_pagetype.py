@@ -339,3 +339,16 @@ def test_business_voice_adds_a_service_point() -> None:
     reported = we + "She said the trips were full."
     assert pitch_type(reported, "Harbour tours", url) is None  # a story quoting someone
     assert pitch_features(we, "Harbour tours")["business_voice"] == 1
+
+
+def test_many_article_blocks_make_a_listing() -> None:
+    teaser = "<article><h2><a href='/s/{i}'>Harbour story {i}</a></h2><p>Ships.</p></article>"
+    page = "<h1>Harbour news</h1>" + STORY + "".join(teaser.format(i=i) for i in range(20))
+    url = "https://x.org/harbour"  # slug 2, headline 1, short lines 1 vs <article> 1: 3
+    text = PROSE + "\n" + "\n".join(f"Harbour story {i}" for i in range(20))
+    doc = parse_html(f"<html><body>{page}</body></html>", url)
+    assert type_from_features(page_features(doc) + text_features(text, "Harbour news")) == "listing"
+    one = parse_html(
+        f"<html><body><h1>Harbour news</h1>{STORY}{teaser.format(i=1)}</body></html>", url
+    )
+    assert type_from_features(page_features(one) + text_features(text, "Harbour news")) is None

@@ -386,6 +386,8 @@ def page_features(doc: Document) -> Counter[str]:
 
 #: Sibling cards needing a look: only parents with this many element children.
 MANY_CARDS = 20
+#: This many `<article>` elements make a page of stories (it cancels the `<article>` point).
+MANY_ARTICLES = 10
 
 
 def card_run(parent: HtmlElement) -> int:
@@ -515,6 +517,7 @@ OTHER_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("inline_code", 10, 1, "documentation"),  # ten `<code>` spans or blocks
     ("phone_links", 5, 1, "service"),  # five `tel:` links
     ("card_run", MANY_CARDS, 1, "listing"),  # twenty sibling cards with a link and an image
+    ("article_tag", MANY_ARTICLES, 1, "listing"),  # ten <article> blocks: a page of stories
     ("no_prose_markup", 1, 1, "listing"),  # not one <p> of running text in the whole page
     ("home_page", 1, 2, "listing"),  # the URL path is "/" or a locale
     ("one_word_slug", 1, 2, "listing"),  # "/webcams", "/pet-insurance" is two words
