@@ -352,3 +352,12 @@ def test_many_article_blocks_make_a_listing() -> None:
         f"<html><body><h1>Harbour news</h1>{STORY}{teaser.format(i=1)}</body></html>", url
     )
     assert type_from_features(page_features(one) + text_features(text, "Harbour news")) is None
+
+
+def test_offer_headline_needs_a_pitch_and_no_question() -> None:
+    they = "The skippers know the harbour well and they run trips every day in summer. " * 20
+    selling = they + "Book now for the summer."
+    assert pitch_features(they, "Harbour Boat Tour Services")["offer_headline"] == 0
+    assert pitch_features(selling, "Harbour Boat Tour Services")["offer_headline"] == 1
+    assert pitch_type(selling, "Harbour Boat Tour Services", "https://x.org/tours") == "service"
+    assert pitch_features(selling, "What are boat tour services?")["offer_headline"] == 0

@@ -529,7 +529,7 @@ OTHER_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("sectioned", 1, 1, "service"),  # ≥ 5 h2/h3 headings, < 80 body words per heading
     ("sections", MANY_SECTIONS, 1, "service"),  # ≥ 10 <section> blocks
     ("sales_phrases", 4, 2, "service"),  # "our team", "get a quote", "contact us", … (pitch)
-    ("offer_headline", 1, 3, "service"),  # "HR Consulting Services" over a "we" body (pitch)
+    ("offer_headline", 1, 3, "service"),  # "HR Consulting Services" over a pitch (pitch.py)
     ("business_voice", 1, 1, "service"),  # ≥ 2 "we/our/us" per 100 words, no "he/she/said"
 )
 #: Points for an article: (feature, minimum count, points).

@@ -19,12 +19,12 @@ SALES_PHRASE = re.compile(
     re.I,
 )
 #: A headline ending in the name of an offer ("HR Consulting Services", "Free CRM Software"),
-#: optionally followed by a site-name suffix after "|" or "-".
+#: optionally followed by a site-name suffix after "|" or "-"; not a question ("What is …?").
 OFFER_HEADLINE = re.compile(
     r"\b(?:services?|consult(?:ing|ants?)|company|course|software|tools?|calculator|programs?"
     r"|insurance|repair|lessons|tutors?|tutoring|certification|solutions|platform|agency"
     r"|lawyers?|attorneys?|recruit\w*|deals|offers|plans|development|management|support"
-    r"|training|help)\s*\W*\s*(?:[|-].*)?$",
+    r"|training|help)\s*[^\w?]*\s*(?:[|-].*)?$",
     re.I,
 )
 #: First-person plural words: a business speaking for itself.
@@ -57,7 +57,7 @@ def business_voice(body: str) -> bool:
 
 
 def pitch_features(body: str, headline: str | None) -> Counter[str]:
-    """Sales phrases; an offer named in the headline over a "we" body; a business voice.
+    """Sales phrases; an offer in the headline over a "we" or selling body; a business voice.
 
     >>> f = pitch_features("Contact us. Our team will get in touch. Get started!", "IT Services")
     >>> f["sales_phrases"], f["offer_headline"]
@@ -66,6 +66,6 @@ def pitch_features(body: str, headline: str | None) -> Counter[str]:
     f: Counter[str] = Counter()
     f["sales_phrases"] = len(SALES_PHRASE.findall(body))
     offer = OFFER_HEADLINE.search(headline or "") is not None
-    f["offer_headline"] = int(offer and speaks_as_we(body))
+    f["offer_headline"] = int(offer and (speaks_as_we(body) or f["sales_phrases"] > 0))
     f["business_voice"] = int(business_voice(body))
     return f
