@@ -11,11 +11,13 @@ from newscrawl.extract.pagetype import (
     page_features,
     page_type,
     text_features,
+    type_from_features,
     type_from_markup,
     type_from_structure,
     type_from_url,
     url_features,
 )
+from newscrawl.extract.pitch import pitch_features
 from newscrawl.profiles import load_profile
 
 LD = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"%s"}</script>'
@@ -301,3 +303,61 @@ def test_a_page_without_running_text_in_its_markup() -> None:
     text = "Tours\nBoats"
     assert structure("<p>Tours</p>", url=url, text=text) == "listing"  # 2 + 1 + 1 points
     assert structure(STORY, url=url, text=text) is None
+
+
+def pitch_type(text: str, headline: str, url: str) -> str | None:
+    """type_from_features of a page holding `text` in one paragraph, under `headline`."""
+    doc = parse_html(f"<html><body><h1>{headline}</h1><p>{text}</p></body></html>", url)
+    return type_from_features(page_features(doc) + text_features(text, headline))
+
+
+SALES = "Our team will get in touch within a day. Contact us or get started online. " * 2
+
+
+def test_sales_phrases_make_a_service_page() -> None:
+    url = "https://x.org/services/harbour-tours"  # service path 2, short headline 1: 3 points
+    assert pitch_type(PROSE, "Harbour tours", url) is None
+    assert pitch_type(PROSE + SALES, "Harbour tours", url) == "service"
+    assert pitch_features(PROSE + SALES, "Harbour tours")["sales_phrases"] == 8
+
+
+def test_offer_headline_over_a_we_body_makes_a_service_page() -> None:
+    we = "Our skippers know the harbour well and we run trips every day in summer. " * 20
+    they = "The skippers know the harbour well and they run trips every day in summer. " * 20
+    url = "https://x.org/tours"  # one-word slug: 2 points
+    assert pitch_type(we, "Harbour Boat Tour Services", url) == "service"
+    assert pitch_type(they, "Harbour Boat Tour Services", url) is None  # a story about them
+    assert pitch_type(we, "Harbour boat tours start again", url) is None
+    assert pitch_features(we, "Boat Tours | Harbour Co")["offer_headline"] == 0
+    assert pitch_features(we, "Boat Tour Company | Harbour Co")["offer_headline"] == 1
+
+
+def test_business_voice_adds_a_service_point() -> None:
+    we = "Our skippers know the harbour well and we run trips every day in summer. " * 20
+    url = "https://x.org/services/harbour-tours"  # service path 2, short headline 1: 3 points
+    assert pitch_type(we, "Harbour tours", url) == "service"
+    reported = we + "She said the trips were full."
+    assert pitch_type(reported, "Harbour tours", url) is None  # a story quoting someone
+    assert pitch_features(we, "Harbour tours")["business_voice"] == 1
+
+
+def test_many_article_blocks_make_a_listing() -> None:
+    teaser = "<article><h2><a href='/s/{i}'>Harbour story {i}</a></h2><p>Ships.</p></article>"
+    page = "<h1>Harbour news</h1>" + STORY + "".join(teaser.format(i=i) for i in range(20))
+    url = "https://x.org/harbour"  # slug 2, headline 1, short lines 1 vs <article> 1: 3
+    text = PROSE + "\n" + "\n".join(f"Harbour story {i}" for i in range(20))
+    doc = parse_html(f"<html><body>{page}</body></html>", url)
+    assert type_from_features(page_features(doc) + text_features(text, "Harbour news")) == "listing"
+    one = parse_html(
+        f"<html><body><h1>Harbour news</h1>{STORY}{teaser.format(i=1)}</body></html>", url
+    )
+    assert type_from_features(page_features(one) + text_features(text, "Harbour news")) is None
+
+
+def test_offer_headline_needs_a_pitch_and_no_question() -> None:
+    they = "The skippers know the harbour well and they run trips every day in summer. " * 20
+    selling = they + "Book now for the summer."
+    assert pitch_features(they, "Harbour Boat Tour Services")["offer_headline"] == 0
+    assert pitch_features(selling, "Harbour Boat Tour Services")["offer_headline"] == 1
+    assert pitch_type(selling, "Harbour Boat Tour Services", "https://x.org/tours") == "service"
+    assert pitch_features(selling, "What are boat tour services?")["offer_headline"] == 0

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, text_of
+from newscrawl.extract.pitch import pitch_features
 from newscrawl.profiles import Profile
 
 #: A body paragraph this long is running text.
@@ -385,6 +386,8 @@ def page_features(doc: Document) -> Counter[str]:
 
 #: Sibling cards needing a look: only parents with this many element children.
 MANY_CARDS = 20
+#: This many `<article>` elements make a page of stories (it cancels the `<article>` point).
+MANY_ARTICLES = 10
 
 
 def card_run(parent: HtmlElement) -> int:
@@ -456,7 +459,7 @@ def url_features(url: str) -> Counter[str]:
 
 
 def text_features(body: str, headline: str | None) -> Counter[str]:
-    """Signs in the extracted text: headline length, how much running prose, line length."""
+    """Signs in the extracted text: headline length, running prose, line length, sales talk."""
     f: Counter[str] = Counter()
     words = len((headline or "").split())
     f["short_headline"] = int(words <= SHORT_HEADLINE)
@@ -465,7 +468,7 @@ def text_features(body: str, headline: str | None) -> Counter[str]:
     f["little_prose"] = int(sum(s for s in sizes if s >= PARAGRAPH_WORDS) < LITTLE_PROSE)
     f["short_lines"] = int(sum(sizes) < SHORT_LINES * max(len(sizes), 1))
     f["body_words"] = len(body.split())
-    return f
+    return f + pitch_features(body, headline)
 
 
 #: A page with this many h2/h3 headings and fewer body words than WORDS_PER_HEADING per
@@ -514,6 +517,7 @@ OTHER_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("inline_code", 10, 1, "documentation"),  # ten `<code>` spans or blocks
     ("phone_links", 5, 1, "service"),  # five `tel:` links
     ("card_run", MANY_CARDS, 1, "listing"),  # twenty sibling cards with a link and an image
+    ("article_tag", MANY_ARTICLES, 1, "listing"),  # ten <article> blocks: a page of stories
     ("no_prose_markup", 1, 1, "listing"),  # not one <p> of running text in the whole page
     ("home_page", 1, 2, "listing"),  # the URL path is "/" or a locale
     ("one_word_slug", 1, 2, "listing"),  # "/webcams", "/pet-insurance" is two words
@@ -524,6 +528,9 @@ OTHER_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("faq_md", 1, 2, "service"),  # JSON-LD FAQPage
     ("sectioned", 1, 1, "service"),  # ≥ 5 h2/h3 headings, < 80 body words per heading
     ("sections", MANY_SECTIONS, 1, "service"),  # ≥ 10 <section> blocks
+    ("sales_phrases", 4, 2, "service"),  # "our team", "get a quote", "contact us", … (pitch)
+    ("offer_headline", 1, 3, "service"),  # "HR Consulting Services" over a pitch (pitch.py)
+    ("business_voice", 1, 1, "service"),  # ≥ 2 "we/our/us" per 100 words, no "he/she/said"
 )
 #: Points for an article: (feature, minimum count, points).
 ARTICLE_EVIDENCE: tuple[tuple[str, int, int], ...] = (
