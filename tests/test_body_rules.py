@@ -74,3 +74,27 @@ def test_prose_in_a_footer_or_comment_block_is_not_shielded() -> None:
     article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
     assert article.articleBody is not None
     assert "replace the advice" not in article.articleBody
+
+
+def _panel(text: str, first: bool = False) -> str:
+    """A page-builder panel (a widget trafilatura drops by name) holding `text`."""
+    kind = "so-panel widget widget_text" + (" panel-first-child" if first else "")
+    return f'<div class="{kind}"><div class="textwidget">{text}</div></div>'
+
+
+def test_other_panels_of_a_shielded_story_are_shielded_too() -> None:
+    """A story split into several widget panels keeps every panel with running text, not only
+    the one holding a third of the page (the others share its tag and first class name)."""
+    other = "<p>" + "Shoppers who compared prices online found better deals this season. " * 6
+    page = (
+        '<html><body><main><h1>Retailer sales miss, shares fall</h1><div class="panel-grid">'
+        + _panel(PROSE * 4, first=True)
+        + _panel(other + "</p>")
+        + _panel(other.replace("Shoppers", "Buyers") + "</p>")
+        + "</div></main></body></html>"
+    )
+    article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
+    assert article.articleBody is not None
+    assert "quarterly results" in article.articleBody
+    assert "Shoppers who compared" in article.articleBody
+    assert "Buyers who compared" in article.articleBody
