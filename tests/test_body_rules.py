@@ -98,3 +98,37 @@ def test_other_panels_of_a_shielded_story_are_shielded_too() -> None:
     assert "quarterly results" in article.articleBody
     assert "Shoppers who compared" in article.articleBody
     assert "Buyers who compared" in article.articleBody
+
+
+FINDINGS = [
+    "A balanced policy portfolio must support research and also promote the diffusion of "
+    "knowledge and of new technologies.",
+    "Support for education and training should supplement research funding in every program "
+    "the agencies run.",
+    "Public-private partnerships can foster helpful and ongoing collaborations between firms, "
+    "universities and agencies.",
+    "Effective programs require insulation from short-term political pressures and stable "
+    "funding over many years.",
+    "Policy-makers must be prepared to tolerate some failures and learn from them as "
+    "private entrepreneurs do.",
+]
+
+
+def test_a_list_trafilatura_leaves_out_is_recovered_from_the_story_block() -> None:
+    """A list after a paragraph ending in a colon, which trafilatura's first pass drops, is
+    read again with the story block as the main container."""
+    intro = "<p>" + PROSE[3:-4] + " The insights revealed are clear:</p>"
+    items = "".join(f"<li>{item}</li>" for item in FINDINGS)
+    page = (
+        "<html><body><h1>Retailer sales miss, shares fall</h1><div><div>"
+        + PROSE
+        + intro
+        + f"<ul>{items}</ul>"
+        + PROSE.replace("retailer", "company")
+        + "</div></div></body></html>"
+    )
+    article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
+    assert article.articleBody is not None
+    body = article.articleBody
+    assert all(item in body for item in FINDINGS)
+    assert body.index("insights revealed") < body.index(FINDINGS[0]) < body.index("company")
