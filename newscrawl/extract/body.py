@@ -12,7 +12,7 @@ from trafilatura.xpaths import BODY_XPATH
 
 from newscrawl.extract.chrome import STORY_WORDS, prose_by_block
 from newscrawl.extract.document import squash
-from newscrawl.extract.recall import RECALL_GAIN, is_suspect, story_block
+from newscrawl.extract.recall import is_fuller, is_suspect, story_block
 from newscrawl.extract.shield import shield_story_blocks
 
 #: Loose text of at least this many words beside paragraphs is a paragraph of its own.
@@ -61,7 +61,7 @@ def fuller_text(root: HtmlElement, url: str, block: HtmlElement, text: str) -> s
     page = fromstring("<html><body></body></html>")
     page[-1].append(story)
     other = main_text(page, url, fast=True)
-    return other if len(other.split()) > RECALL_GAIN * len(text.split()) else text
+    return other if is_fuller(other, text) else text
 
 
 def wrap_loose_text(root: HtmlElement) -> int:

@@ -7,6 +7,8 @@ review's pros and cons). Such pages get a second pass in recall mode.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from lxml.html import HtmlElement
 
 #: Share of the page's running text the story block holds at least.
@@ -17,8 +19,10 @@ MISSED_WORDS = 60
 MISSED_SHARE = 0.1
 #: Words that identify a list item or subheading in the extracted text.
 KEY_WORDS = 6
-#: The recall-mode text replaces the first one when it has this many times its words.
+#: The second text replaces the first one when it has this many times its words and keeps
+#: this share of them.
 RECALL_GAIN = 1.05
+KEPT_SHARE = 0.9
 ITEM_TAGS = ("li", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -56,3 +60,18 @@ def is_suspect(root: HtmlElement, prose: dict[HtmlElement, int], text: str) -> b
         return False
     missed = missed_words(root, prose, text)
     return missed >= MISSED_WORDS and missed >= MISSED_SHARE * len(text.split())
+
+
+def is_fuller(other: str, text: str) -> bool:
+    """Whether `other` holds clearly more words than `text` and keeps nearly all of them.
+
+    >>> is_fuller("a b c d e f g h i j k l", "a b c d e f g h i j")
+    True
+    >>> is_fuller("x y z w v u t s r q p o", "a b c d e f g h i j")
+    False
+    """
+    before, after = Counter(text.lower().split()), Counter(other.lower().split())
+    total = sum(before.values())
+    if sum(after.values()) <= RECALL_GAIN * total:
+        return False
+    return sum((before & after).values()) >= KEPT_SHARE * total
