@@ -132,3 +132,27 @@ def test_a_list_trafilatura_leaves_out_is_recovered_from_the_story_block() -> No
     body = article.articleBody
     assert all(item in body for item in FINDINGS)
     assert body.index("insights revealed") < body.index(FINDINGS[0]) < body.index("company")
+
+
+def test_collapsed_accordion_panels_holding_the_story_are_read() -> None:
+    """A guide folding each step into a collapsed accordion panel keeps the steps; a hidden
+    block that is no panel (a modal) stays out."""
+    step = "<p>" + "Installers inspect the roof and size the solar system for the home. " * 4
+    panels = "".join(
+        f'<h3><button aria-controls="s{n}">Step {n}</button></h3>'
+        f'<div id="s{n}" role="region" aria-labelledby="b{n}" style="display:none;">'
+        f"{step} Step {n} ends here.</p></div>"
+        for n in range(1, 4)
+    )
+    modal = '<div style="display: none"><p>' + "Sign in to save this guide to your list. " * 4
+    page = (
+        "<html><body><h1>Your solar installation guide</h1><div>"
+        + PROSE
+        + panels
+        + modal
+        + "</p></div></div></body></html>"
+    )
+    article = extract_article(page, "https://example.org/solar/installation-guide", WHEN)
+    assert article.articleBody is not None
+    assert "Step 3 ends here." in article.articleBody
+    assert "Sign in to save" not in article.articleBody

@@ -12,6 +12,7 @@ from trafilatura.xpaths import BODY_XPATH
 
 from newscrawl.extract.chrome import STORY_WORDS, prose_by_block
 from newscrawl.extract.document import squash
+from newscrawl.extract.panels import show_collapsed_panels
 from newscrawl.extract.recall import is_fuller, is_suspect, story_block
 from newscrawl.extract.shield import shield_story_blocks
 
@@ -31,6 +32,7 @@ def extract_text(root: HtmlElement, url: str) -> str:
     if join_split_body(root, prose):
         prose = prose_by_block(root)
     shield_story_blocks(root, prose)
+    show_collapsed_panels(prose)
     text = main_text(root, url)
     if is_suspect(root, prose, text):
         text = fuller_text(root, url, story_block(root, prose), text)
