@@ -27,11 +27,12 @@ ITEM_TAGS = ("li", "h2", "h3", "h4", "h5", "h6")
 
 
 def story_block(root: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
-    """The deepest block (not a paragraph) holding most of the page's running text."""
+    """The deepest block (not a paragraph, not the page's body) holding most of the page's
+    running text; `root` when there is none."""
     least = STORY_SHARE * prose.get(root, 0)
     best, depth = root, -1
     for element, words in prose.items():
-        if words < least or element.tag in ("p", "html"):
+        if words < least or element.tag in ("p", "body", "html"):
             continue
         level = sum(1 for _ in element.iterancestors())
         if level > depth:
@@ -56,7 +57,7 @@ def missed_words(root: HtmlElement, prose: dict[HtmlElement, int], text: str) ->
 
 def is_suspect(root: HtmlElement, prose: dict[HtmlElement, int], text: str) -> bool:
     """Whether the extracted text misses many of the story's list items and subheadings."""
-    if not text or prose.get(root, 0) == 0:
+    if not text or prose.get(root, 0) == 0 or story_block(root, prose) is root:
         return False
     missed = missed_words(root, prose, text)
     return missed >= MISSED_WORDS and missed >= MISSED_SHARE * len(text.split())
