@@ -156,3 +156,22 @@ def test_collapsed_accordion_panels_holding_the_story_are_read() -> None:
     assert article.articleBody is not None
     assert "Step 3 ends here." in article.articleBody
     assert "Sign in to save" not in article.articleBody
+
+
+def test_accordion_panels_hidden_by_a_class_name_are_read() -> None:
+    """An accordion panel hidden by a class name (Tailwind `hidden`) holding a step is read; a
+    hidden block that is no folding panel ("notice hidden") stays out."""
+    step = "<p>" + "Installers inspect the roof and size the solar system for the home. " * 4
+    panel = f'<div class="accordion-content pl-2 hidden">{step} The panel step ends here.</p></div>'
+    notice = '<div class="notice hidden"><p>' + "Sign in to save this guide now. " * 5
+    page = (
+        "<html><body><h1>Your solar installation guide</h1><div>"
+        + PROSE
+        + panel
+        + notice
+        + "</p></div></div></body></html>"
+    )
+    article = extract_article(page, "https://example.org/solar/installation-guide", WHEN)
+    assert article.articleBody is not None
+    assert "The panel step ends here." in article.articleBody
+    assert "Sign in to save" not in article.articleBody

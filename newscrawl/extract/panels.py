@@ -10,12 +10,18 @@ from lxml.html import HtmlElement
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 #: Class words of folding panels (Bootstrap/Chakra `collapse`, accordions).
 PANEL_CLASS = re.compile(r"collapse|accordion", re.I)
+#: A class name that hides a folding panel ("kt-accordion-panel-hidden", "is-hidden").
+HIDDEN_CLASS = re.compile(r"(?:^|[-_])hidden$", re.I)
 
 
 def is_collapsed_panel(element: HtmlElement) -> bool:
     """A panel hidden by its style that names the heading or button opening it (WAI-ARIA
     accordion/tab pattern: `role="region"` or `role="tabpanel"`, or `aria-labelledby`) or
-    whose class names a folding panel."""
+    whose class names a folding panel; or a folding panel hidden by a class name (Tailwind
+    `hidden`, `…-panel-hidden`)."""
+    names = element.get("class") or ""
+    if any(HIDDEN_CLASS.search(name) for name in names.split()):
+        return PANEL_CLASS.search(names) is not None
     if not HIDDEN_STYLE.search(element.get("style") or ""):
         return False
     role = element.get("role") or ""
@@ -25,7 +31,7 @@ def is_collapsed_panel(element: HtmlElement) -> bool:
 
 
 def show_collapsed_panels(prose: dict[HtmlElement, int]) -> int:
-    """Drop the hiding style of collapsed panels holding running text (`prose` is
+    """Drop the hiding style and class names of collapsed panels holding running text (`prose` is
     `chrome.prose_by_block`), which trafilatura otherwise drops as hidden; returns how many.
 
     A guide that folds each step into an accordion shows every step to a reader who opens
@@ -39,5 +45,7 @@ def show_collapsed_panels(prose: dict[HtmlElement, int]) -> int:
     """
     panels = [element for element in prose if is_collapsed_panel(element)]
     for element in panels:
-        del element.attrib["style"]
+        element.attrib.pop("style", None)
+        names = (element.get("class") or "").split()
+        element.set("class", " ".join(n for n in names if not HIDDEN_CLASS.search(n)))
     return len(panels)
