@@ -20,14 +20,13 @@ def is_collapsed_panel(element: HtmlElement) -> bool:
     whose class names a folding panel; or a folding panel hidden by a class name (Tailwind
     `hidden`, `…-panel-hidden`)."""
     names = element.get("class") or ""
-    if any(HIDDEN_CLASS.search(name) for name in names.split()):
-        return PANEL_CLASS.search(names) is not None
+    folding = PANEL_CLASS.search(names) is not None
+    if folding and any(HIDDEN_CLASS.search(name) for name in names.split()):
+        return True
     if not HIDDEN_STYLE.search(element.get("style") or ""):
         return False
     role = element.get("role") or ""
-    if role in ("region", "tabpanel") or element.get("aria-labelledby") is not None:
-        return True
-    return PANEL_CLASS.search(element.get("class") or "") is not None
+    return folding or role in ("region", "tabpanel") or element.get("aria-labelledby") is not None
 
 
 def show_collapsed_panels(prose: dict[HtmlElement, int]) -> int:
