@@ -74,3 +74,104 @@ def test_prose_in_a_footer_or_comment_block_is_not_shielded() -> None:
     article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
     assert article.articleBody is not None
     assert "replace the advice" not in article.articleBody
+
+
+def _panel(text: str, first: bool = False) -> str:
+    """A page-builder panel (a widget trafilatura drops by name) holding `text`."""
+    kind = "so-panel widget widget_text" + (" panel-first-child" if first else "")
+    return f'<div class="{kind}"><div class="textwidget">{text}</div></div>'
+
+
+def test_other_panels_of_a_shielded_story_are_shielded_too() -> None:
+    """A story split into several widget panels keeps every panel with running text, not only
+    the one holding a third of the page (the others share its tag and first class name)."""
+    other = "<p>" + "Shoppers who compared prices online found better deals this season. " * 6
+    page = (
+        '<html><body><main><h1>Retailer sales miss, shares fall</h1><div class="panel-grid">'
+        + _panel(PROSE * 4, first=True)
+        + _panel(other + "</p>")
+        + _panel(other.replace("Shoppers", "Buyers") + "</p>")
+        + "</div></main></body></html>"
+    )
+    article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
+    assert article.articleBody is not None
+    assert "quarterly results" in article.articleBody
+    assert "Shoppers who compared" in article.articleBody
+    assert "Buyers who compared" in article.articleBody
+
+
+FINDINGS = [
+    "A balanced policy portfolio must support research and also promote the diffusion of "
+    "knowledge and of new technologies.",
+    "Support for education and training should supplement research funding in every program "
+    "the agencies run.",
+    "Public-private partnerships can foster helpful and ongoing collaborations between firms, "
+    "universities and agencies.",
+    "Effective programs require insulation from short-term political pressures and stable "
+    "funding over many years.",
+    "Policy-makers must be prepared to tolerate some failures and learn from them as "
+    "private entrepreneurs do.",
+]
+
+
+def test_a_list_trafilatura_leaves_out_is_recovered_from_the_story_block() -> None:
+    """A list after a paragraph ending in a colon, which trafilatura's first pass drops, is
+    read again with the story block as the main container."""
+    intro = "<p>" + PROSE[3:-4] + " The insights revealed are clear:</p>"
+    items = "".join(f"<li>{item}</li>" for item in FINDINGS)
+    page = (
+        "<html><body><h1>Retailer sales miss, shares fall</h1><div><div>"
+        + PROSE
+        + intro
+        + f"<ul>{items}</ul>"
+        + PROSE.replace("retailer", "company")
+        + "</div></div></body></html>"
+    )
+    article = extract_article(page, "https://example.org/markets/retailer-sales", WHEN)
+    assert article.articleBody is not None
+    body = article.articleBody
+    assert all(item in body for item in FINDINGS)
+    assert body.index("insights revealed") < body.index(FINDINGS[0]) < body.index("company")
+
+
+def test_collapsed_accordion_panels_holding_the_story_are_read() -> None:
+    """A guide folding each step into a collapsed accordion panel keeps the steps; a hidden
+    block that is no panel (a modal) stays out."""
+    step = "<p>" + "Installers inspect the roof and size the solar system for the home. " * 4
+    panels = "".join(
+        f'<h3><button aria-controls="s{n}">Step {n}</button></h3>'
+        f'<div id="s{n}" role="region" aria-labelledby="b{n}" style="display:none;">'
+        f"{step} Step {n} ends here.</p></div>"
+        for n in range(1, 4)
+    )
+    modal = '<div style="display: none"><p>' + "Sign in to save this guide to your list. " * 4
+    page = (
+        "<html><body><h1>Your solar installation guide</h1><div>"
+        + PROSE
+        + panels
+        + modal
+        + "</p></div></div></body></html>"
+    )
+    article = extract_article(page, "https://example.org/solar/installation-guide", WHEN)
+    assert article.articleBody is not None
+    assert "Step 3 ends here." in article.articleBody
+    assert "Sign in to save" not in article.articleBody
+
+
+def test_accordion_panels_hidden_by_a_class_name_are_read() -> None:
+    """An accordion panel hidden by a class name (Tailwind `hidden`) holding a step is read; a
+    hidden block that is no folding panel ("notice hidden") stays out."""
+    step = "<p>" + "Installers inspect the roof and size the solar system for the home. " * 4
+    panel = f'<div class="accordion-content pl-2 hidden">{step} The panel step ends here.</p></div>'
+    notice = '<div class="notice hidden"><p>' + "Sign in to save this guide now. " * 5
+    page = (
+        "<html><body><h1>Your solar installation guide</h1><div>"
+        + PROSE
+        + panel
+        + notice
+        + "</p></div></div></body></html>"
+    )
+    article = extract_article(page, "https://example.org/solar/installation-guide", WHEN)
+    assert article.articleBody is not None
+    assert "The panel step ends here." in article.articleBody
+    assert "Sign in to save" not in article.articleBody

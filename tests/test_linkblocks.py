@@ -41,6 +41,17 @@ def test_card_list_dropped() -> None:
     assert "Other story number" not in body
 
 
+def test_list_of_links_to_other_sites_kept() -> None:
+    """A list of short items linking to other sites (the patches or sources a post cites) is
+    story text: teaser cards link to the site's own pages."""
+    items = "".join(
+        f'<li>gcc: <a href="https://gcc.example.net/p/{i}">Fix volatile loads {i}</a></li>'
+        for i in range(4)
+    )
+    body = body_of(f"<article>{PROSE}<ul>{items}</ul>{PROSE}</article>")
+    assert "Fix volatile loads 3" in body
+
+
 def test_list_of_prose_items_kept() -> None:
     """A list whose items are sentences with a link in one is story text."""
     items = "".join(f"<li>{SENTENCE}</li>" for _ in range(3))

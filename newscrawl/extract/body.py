@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 import trafilatura
 from lxml import etree
-from lxml.html import Element, HtmlElement
+from lxml.html import Element, HtmlElement, fromstring
 from trafilatura.xpaths import BODY_XPATH
 
 from newscrawl.extract.chrome import STORY_WORDS, prose_by_block
 from newscrawl.extract.document import squash
+from newscrawl.extract.panels import show_collapsed_panels
+from newscrawl.extract.recall import is_fuller, is_suspect, story_block
 from newscrawl.extract.shield import shield_story_blocks
 
 #: Loose text of at least this many words beside paragraphs is a paragraph of its own.
@@ -29,6 +32,15 @@ def extract_text(root: HtmlElement, url: str) -> str:
     if join_split_body(root, prose):
         prose = prose_by_block(root)
     shield_story_blocks(root, prose)
+    show_collapsed_panels(prose)
+    text = main_text(root, url)
+    if is_suspect(root, prose, text):
+        text = fuller_text(root, url, story_block(root, prose), text)
+    return text
+
+
+def main_text(root: HtmlElement, url: str, *, fast: bool = False) -> str:
+    """One trafilatura pass over `root` (the tree is copied, never changed); empty when none."""
     text = trafilatura.extract(
         root,
         url=url,
@@ -38,8 +50,20 @@ def extract_text(root: HtmlElement, url: str) -> str:
         output_format="txt",
         with_metadata=False,
         deduplicate=False,
+        fast=fast,
     )
     return text or ""
+
+
+def fuller_text(root: HtmlElement, url: str, block: HtmlElement, text: str) -> str:
+    """The story block's text read as a main-content container (`<article>`), when it is
+    clearly fuller than `text` (fast mode: no fallback extractors on a known container)."""
+    story = deepcopy(block)
+    story.tag, story.tail = "article", None
+    page = fromstring("<html><body></body></html>")
+    page[-1].append(story)
+    other = main_text(page, url, fast=True)
+    return other if is_fuller(other, text) else text
 
 
 def wrap_loose_text(root: HtmlElement) -> int:

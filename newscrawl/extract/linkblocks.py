@@ -84,13 +84,14 @@ def is_link_line(element: HtmlElement, doc: Document) -> bool:
 
 
 def is_card(element: HtmlElement, doc: Document) -> bool | None:
-    """A short item holding a link to another page (None: an empty item, which is neutral)."""
+    """A short item holding a link to another page of this site (None: an empty item, which
+    is neutral; a list of links to other sites is the sources a story cites)."""
     text = short_text(element, CARD_MAX_CHARS)
     if text is None or words(text) > CARD_MAX_WORDS:
         return False
     if not text:
         return None
-    return link_chars(element, doc) * 3 >= chars(text)
+    return link_chars(element, doc, same_site=True) * 3 >= chars(text)
 
 
 def is_card_list(element: HtmlElement, doc: Document) -> bool:

@@ -14,6 +14,8 @@ from newscrawl.extract.chrome import COMMENT_WORDS, prose_by_block
 #: running text and this share of the page's, is shielded (its class and id are dropped).
 SHIELD_WORDS = 150
 SHIELD_SHARE = 0.3
+#: Running-text words of another block of a shielded block's kind that shield it too.
+KIN_WORDS = 50
 #: Names of blocks never shielded: page footers (disclaimers), comments, related stories.
 UNSHIELDED_NAMES = re.compile(
     rf"footer|{COMMENT_WORDS.pattern}|elated|more-on|-stories|most-popular", re.I
@@ -26,7 +28,9 @@ def shield_story_blocks(root: HtmlElement, prose: dict[HtmlElement, int] | None 
     trafilatura drops blocks whose class or id holds words such as "embed", "widget",
     "sidebar" or "-ad-" (a Webflow `w-embed` table block, a HubSpot `widget-span` cell, a
     `body-ad-wrapper`). A block that holds much of the page's running text is the story; a
-    block trafilatura itself takes as a main-content container is left as it is.
+    block trafilatura itself takes as a main-content container is left as it is. The other
+    blocks of a shielded block's kind holding running text (a story split into page-builder
+    panels) are shielded with it, unless a main-content container was found among them.
     """
     prose = prose_by_block(root) if prose is None else prose
     page = prose.get(root, 0)
@@ -38,10 +42,37 @@ def shield_story_blocks(root: HtmlElement, prose: dict[HtmlElement, int] | None 
     if not found:
         return 0
     shielded = [e for e in found if not _MAIN_CONTAINER(e)]
+    if len(shielded) == len(found):
+        shielded += _same_kind(prose, shielded)
     for element in shielded:
         element.attrib.pop("class", None)
         element.attrib.pop("id", None)
     return len(shielded)
+
+
+def _same_kind(prose: dict[HtmlElement, int], shielded: list[HtmlElement]) -> list[HtmlElement]:
+    """Other blocks of running text that share a shielded block's tag and first class name
+    (the other panels of a story a page builder splits into widgets), also discarded by name."""
+    kinds = {kind for kind in map(_kind, shielded) if kind[1]}
+    if not kinds:
+        return []
+    chosen = set(shielded)
+    return [
+        e
+        for e, words in prose.items()
+        if words >= KIN_WORDS
+        and e not in chosen
+        and _kind(e) in kinds
+        and _DISCARDED_BY_NAME(e)
+        and not UNSHIELDED_NAMES.search(_names(e))
+        and not _MAIN_CONTAINER(e)
+    ]
+
+
+def _kind(element: HtmlElement) -> tuple[str, str]:
+    """An element's tag and first class name."""
+    names = (element.get("class") or "").split()
+    return element.tag, names[0] if names else ""
 
 
 def self_test(path: str) -> etree.XPath:
