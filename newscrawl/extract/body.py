@@ -34,8 +34,9 @@ def extract_text(root: HtmlElement, url: str) -> str:
     shield_story_blocks(root, prose)
     show_collapsed_panels(prose)
     text = main_text(root, url)
-    if is_suspect(root, prose, text):
-        text = fuller_text(root, url, story_block(root, prose), text)
+    block = story_block(root, prose)
+    if is_suspect(root, block, text):
+        text = fuller_text(root, url, block, text)
     return text
 
 

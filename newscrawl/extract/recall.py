@@ -40,12 +40,12 @@ def story_block(root: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement
     return best
 
 
-def missed_words(root: HtmlElement, prose: dict[HtmlElement, int], text: str) -> int:
+def missed_words(block: HtmlElement, text: str) -> int:
     """Words of the story block's list items and subheadings (not link text) absent from
     `text`, each found by its first words."""
     have = " ".join(text.split())
     missed = 0
-    for element in story_block(root, prose).iter(ITEM_TAGS):
+    for element in block.iter(ITEM_TAGS):
         if element.tag == "li" and next(element.iterancestors("li"), None) is not None:
             continue
         item = element.text_content().split()
@@ -55,11 +55,12 @@ def missed_words(root: HtmlElement, prose: dict[HtmlElement, int], text: str) ->
     return missed
 
 
-def is_suspect(root: HtmlElement, prose: dict[HtmlElement, int], text: str) -> bool:
-    """Whether the extracted text misses many of the story's list items and subheadings."""
-    if not text or prose.get(root, 0) == 0 or story_block(root, prose) is root:
+def is_suspect(root: HtmlElement, block: HtmlElement, text: str) -> bool:
+    """Whether the extracted text misses many of the list items and subheadings of the story
+    block (`story_block`; the page's root when there is none)."""
+    if not text or block is root:
         return False
-    missed = missed_words(root, prose, text)
+    missed = missed_words(block, text)
     return missed >= MISSED_WORDS and missed >= MISSED_SHARE * len(text.split())
 
 
