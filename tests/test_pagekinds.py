@@ -51,8 +51,7 @@ def test_shop_buttons_make_a_shop_page() -> None:
 def test_pages_with_few_prices_are_not_looked_at() -> None:
     doc = parse_html(shop_page(["$12.00", "$14.50", "$9.00", "$8.00"]), "https://x.org/socks")
     assert with_kinds(doc, page_features(doc))["shop_cards"] == 1
-    few = Counter({"price": 3})
-    assert with_kinds(doc, few) == few
+    assert with_kinds(doc, Counter({"price": 3}))["shop_cards"] == 0
 
 
 def test_shop_sign_adds_collection_points() -> None:
@@ -95,3 +94,10 @@ def test_pages_leaning_far_to_an_article_are_not_looked_at() -> None:
     story = Counter({"price": 4, "og_article": 1, "art_meta": 1})  # 4 points for an article
     assert with_kinds(doc, story + Counter({"byline": 1, "time": 1}))["shop_cards"] == 0
     assert with_kinds(doc, story)["shop_cards"] == 1
+
+
+def test_thin_prose_is_at_most_one_running_paragraph() -> None:
+    assert listing(0, 1)["thin_prose"] == 1
+    assert listing(0, 2)["thin_prose"] == 0
+    against, _ = evidence(Counter({"thin_prose": 1}))
+    assert against == {"listing": 1}

@@ -3,8 +3,9 @@
 A category page of a shop is a run of same-shape product cards, each with a linked name and a
 price, or carries several "Add to cart"/"Quick view" buttons. A listing is a long run of
 same-shape short cards (a linked title and a line or two) holding more words than all the
-page's running-text paragraphs. These signs add points against an article (`KIND_EVIDENCE`);
-the score in `pagetype` weighs them with the other signs.
+page's running-text paragraphs; a page with at most one such paragraph has thin prose.
+These signs add points against an article (`KIND_EVIDENCE`); the score in `pagetype` weighs
+them with the other signs.
 """
 
 from __future__ import annotations
@@ -45,12 +46,15 @@ SHOP_LABELS = 2
 KIND_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("shop_cards", 1, 2, "collection"),  # ≥ 4 priced product cards or ≥ 2 shop buttons
     ("text_cards", 1, 2, "listing"),  # ≥ 12 short cards, twice the words of running text
+    ("thin_prose", 1, 1, "listing"),  # < 60 words in running-text <p>s (one paragraph at most)
 )
 #: A listing's card run: this many sibling cards of one shape, holding CARD_SHARE times the
 #: words of the page's running-text paragraphs (of PARAGRAPH_WORDS or more).
 TEXT_CARDS = 12
 CARD_SHARE = 2
 PARAGRAPH_WORDS = 30
+#: Fewer words than this in running-text paragraphs, in the whole page, is thin prose.
+THIN_PROSE = 60
 #: Tree evidence leaning to an article by more than the most that text signs (5 points) and
 #: these signs (4) can add, against the margin of 4, cannot be tipped: 4 - 5 - 4.
 OUT_OF_REACH = -5
@@ -79,14 +83,13 @@ MANY_CHILDREN = etree.XPath(f"//*[count(*) >= {TEXT_CARDS}]")
 
 
 def listing_features(doc: Document) -> Counter[str]:
-    """Whether a run of short text cards outweighs the page's running text (`text_cards`)."""
-    runs = (text_card_run(el) for el in MANY_CHILDREN(doc.root))
-    cards = max(runs, key=len, default=[])
-    if len(cards) < TEXT_CARDS:
-        return Counter()
+    """Whether the page has little running text, and a run of text cards outweighing it."""
     prose = (len((p.text_content() or "").split()) for p in doc.root.iter("p"))
     running = sum(words for words in prose if words >= PARAGRAPH_WORDS)
-    return Counter({"text_cards": int(sum(cards) >= CARD_SHARE * running)})
+    runs = (text_card_run(el) for el in MANY_CHILDREN(doc.root))
+    cards = max(runs, key=len, default=[])
+    text_cards = len(cards) >= TEXT_CARDS and sum(cards) >= CARD_SHARE * running
+    return Counter({"text_cards": int(text_cards), "thin_prose": int(running < THIN_PROSE)})
 
 
 def text_card_run(parent: HtmlElement) -> list[int]:
