@@ -21,6 +21,7 @@ from newscrawl.extract.deks import deks
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.linkblocks import chrome_boxes, link_blocks, set_aside
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
+from newscrawl.extract.pagekinds import with_kinds
 from newscrawl.extract.pagetype import (
     leans_article,
     page_features,
@@ -90,7 +91,7 @@ def extract_article(
     )
     markup_type = type_from_markup(doc)
     decided = strong_type(url, profile, markup_type)
-    features = None if decided else page_features(doc)  # before chrome removal
+    features = None if decided else with_kinds(doc, page_features(doc))  # before chrome removal
     protected = [head] if head is not None else []
     chips = [chip_element] if chip_element is not None and not in_table(chip_element) else []
     for element in [*rail_elements, *chips]:

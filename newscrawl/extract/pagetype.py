@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, text_of
+from newscrawl.extract.pagekinds import KIND_EVIDENCE
 from newscrawl.extract.pitch import pitch_features
 from newscrawl.profiles import Profile
 
@@ -554,7 +555,7 @@ def evidence(f: Counter[str]) -> tuple[dict[str, int], int]:
     """Points against an article by page type, and points for one."""
     f = f + combined_features(f)
     against: dict[str, int] = {}
-    for name, least, points, kind in OTHER_EVIDENCE:
+    for name, least, points, kind in (*OTHER_EVIDENCE, *KIND_EVIDENCE):
         if f[name] >= least:
             against[kind] = against.get(kind, 0) + points
     support = sum(points for name, least, points in ARTICLE_EVIDENCE if f[name] >= least)
