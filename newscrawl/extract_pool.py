@@ -15,6 +15,7 @@ import os
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 
 from newscrawl.extract.model import Article
@@ -25,10 +26,22 @@ logger = logging.getLogger(__name__)
 
 #: Test-only: a worker that sees this environment variable's value in a page exits at once.
 CRASH_MARKER_ENV = "NEWSCRAWL_TEST_WORKER_CRASH_MARKER"
+#: Test-only: a worker that sees this environment variable's value in a page never answers.
+STALL_MARKER_ENV = "NEWSCRAWL_TEST_WORKER_STALL_MARKER"
 #: Modules a forkserver imports once, so every worker it forks starts warm.
 PRELOAD = ["newscrawl.extract_pool", "newscrawl.warmup"]
 #: How often a worker checks that the crawl process is still alive.
 WATCH_SECONDS = 1.0
+#: How long `close` waits for the workers before stopping them.
+CLOSE_SECONDS = 30.0
+
+
+class PoolStalled(BrokenProcessPool):
+    """No answer from the pool within the page timeout: the pool counts as broken.
+
+    A worker stuck on a page, or the executor itself stuck (CPython's ProcessPoolExecutor can
+    stop scheduling after workers exit: python/cpython#115634), must not stall the crawl.
+    """
 
 
 def extract_page(html: str, url: str, fetched_at: str, profile: str) -> Article:
@@ -37,10 +50,13 @@ def extract_page(html: str, url: str, fetched_at: str, profile: str) -> Article:
 
 
 def _worker_extract(html: str, url: str, fetched_at: str, profile: str) -> Article:
-    """`extract_page` in a worker, with the test-only crash hook."""
+    """`extract_page` in a worker, with the test-only crash and stall hooks."""
     marker = os.environ.get(CRASH_MARKER_ENV)
     if marker and marker in html:
         os._exit(70)
+    stall = os.environ.get(STALL_MARKER_ENV)
+    while stall and stall in html:
+        time.sleep(WATCH_SECONDS)
     return extract_page(html, url, fetched_at, profile)
 
 
@@ -83,13 +99,17 @@ class ExtractionPool:
     """A process pool for `extract_page` with a bound on pages in flight.
 
     `submit` waits (asynchronously) while `max_in_flight` pages are already with the workers,
-    so pages queue in Scrapy (which then slows downloads) instead of piling up here.
+    so pages queue in Scrapy (which then slows downloads) instead of piling up here. A page
+    without an answer after `timeout` seconds raises PoolStalled.
     """
 
-    def __init__(self, workers: int, max_tasks: int | None, max_in_flight: int) -> None:
+    def __init__(
+        self, workers: int, max_tasks: int | None, max_in_flight: int, timeout: float = 120.0
+    ) -> None:
         self.workers = workers
         self.max_tasks = max_tasks or None
         self.max_in_flight = max(1, max_in_flight)
+        self.timeout = timeout
         self.restarts = 0
         self._executor: ProcessPoolExecutor | None = None
         self._slots: asyncio.Semaphore | None = None
@@ -107,21 +127,35 @@ class ExtractionPool:
         return self._executor
 
     async def extract(self, html: str, url: str, fetched_at: str, profile: str) -> Article:
-        """Extract one page in a worker; raises BrokenProcessPool when a worker died."""
+        """Extract one page in a worker; raises BrokenProcessPool when a worker died, and
+        PoolStalled when no answer came within the timeout."""
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.max_in_flight)
         async with self._slots:
             future: Future[Article] = self.start().submit(
                 _worker_extract, html, url, fetched_at, profile
             )
-            return await asyncio.wrap_future(future)
+            try:
+                return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+            except TimeoutError:
+                raise PoolStalled(f"no answer within {self.timeout:g} s") from None
+            except asyncio.CancelledError:
+                if _being_cancelled() or not future.cancelled():
+                    raise
+                raise PoolStalled("cancelled with its stalled pool") from None
 
     def restart(self, broken: ProcessPoolExecutor | None) -> bool:
-        """Replace the executor after a crash (once per broken executor); True if replaced."""
+        """Replace the executor after a crash or stall (once per executor); True if replaced.
+
+        Its workers are stopped: a stalled one would otherwise run on (shutdown does not).
+        """
         if broken is None or broken is not self._executor:
             return False
         self._executor = None
+        processes = list((getattr(broken, "_processes", None) or {}).values())  # private
         broken.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
         self.restarts += 1
         self.start()
         return True
@@ -132,7 +166,26 @@ class ExtractionPool:
         return self._executor
 
     def close(self) -> None:
-        """Stop the workers (pending pages are cancelled; in-flight ones finish)."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        """Stop the workers: pending pages are cancelled, in-flight ones get CLOSE_SECONDS to
+        finish, then the workers are stopped (a stuck executor must not hang the crawl's end)."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        processes = list((getattr(executor, "_processes", None) or {}).values())  # private
+        manager = getattr(executor, "_executor_manager_thread", None)  # joins the workers
+        executor.shutdown(wait=False, cancel_futures=True)
+        if manager is None:
+            return
+        manager.join(CLOSE_SECONDS)
+        if manager.is_alive():
+            logger.error(
+                "extraction workers did not stop within %g s; terminating them", CLOSE_SECONDS
+            )
+            for process in processes:
+                process.terminate()
+
+
+def _being_cancelled() -> bool:
+    """Whether the running task itself is being cancelled (not only a future it awaits)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -11,7 +11,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.distributed.config import is_distributed
 from newscrawl.extract.model import Article
-from newscrawl.extract_pool import ExtractionPool, default_workers, extract_page
+from newscrawl.extract_pool import ExtractionPool, PoolStalled, default_workers, extract_page
 from newscrawl.items import ArticleItem, FetchedPage
 from newscrawl.page import date_unresolved
 from newscrawl.records import to_record
@@ -50,7 +50,8 @@ class ExtractionPipeline(_StatsPipeline):
 
     Extraction runs in a process pool (NEWSCRAWL_EXTRACT_WORKERS, default one per core; 0 =
     in this process) so it uses every core and never blocks downloads. A crashed pool is
-    counted, replaced, and the page retried once in this process: no record is lost.
+    counted, replaced, and the page retried once in this process: no record is lost. A pool
+    that gives no answer within NEWSCRAWL_EXTRACT_TIMEOUT seconds is replaced the same way.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -64,6 +65,7 @@ class ExtractionPipeline(_StatsPipeline):
                 settings.getint("NEWSCRAWL_EXTRACT_MAX_TASKS"),
                 settings.getint("NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT")
                 or IN_FLIGHT_PER_WORKER * workers,
+                settings.getfloat("NEWSCRAWL_EXTRACT_TIMEOUT", 120.0),
             )
             if workers > 0
             else None
@@ -95,11 +97,22 @@ class ExtractionPipeline(_StatsPipeline):
         return article
 
     async def in_pool(self, html: str, url: str, fetched_at: str, profile: str) -> Article:
-        """Extract in a worker; after a pool crash, replace the pool and retry here once."""
+        """Extract in a worker. After a pool crash, replace the pool and retry here once; after
+        a stall, replace it and retry in the new pool once (a page that stalls a worker again
+        is dropped as an extraction error: run here, it would stall the crawl)."""
         assert self.pool is not None
         executor = self.pool.start()
         try:
             return await self.pool.extract(html, url, fetched_at, profile)
+        except PoolStalled as exc:
+            logger.error("extraction stalled on %s (%s); retrying in a new pool", url, exc)
+            self.replace_stalled(executor)
+            executor = self.pool.start()
+            try:
+                return await self.pool.extract(html, url, fetched_at, profile)
+            except PoolStalled:
+                self.replace_stalled(executor)
+                raise
         except (BrokenProcessPool, OSError) as exc:
             self.count("extract_pool/errors")
             logger.error("extraction worker failed on %s (%r); retrying in-process", url, exc)
@@ -107,6 +120,13 @@ class ExtractionPipeline(_StatsPipeline):
                 self.count("extract_pool/restarts")
             self.count("extract_pool/retried_in_process")
             return extract_page(html, url, fetched_at, profile)
+
+    def replace_stalled(self, executor: ProcessPoolExecutor) -> None:
+        """Count a stall and replace the stalled executor (its stuck worker is stopped)."""
+        assert self.pool is not None
+        self.count("extract_pool/stalls")
+        if self.pool.restart(executor):
+            self.count("extract_pool/restarts")
 
 
 class DeduplicationPipeline(_StatsPipeline):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -13,14 +14,14 @@ import pytest
 
 from newscrawl.crawl import run_crawl
 from newscrawl.demo.server import serve_site
-from newscrawl.extract_pool import CRASH_MARKER_ENV, WATCH_SECONDS
+from newscrawl.extract_pool import CRASH_MARKER_ENV, STALL_MARKER_ENV, WATCH_SECONDS
 from tests.demo_site import FROZEN, SITE, expected_records
 
 #: The demo article whose headline makes a worker exit (the test-only crash hook).
 CRASH_TEXT_PATH = expected_records()[0]["path"]
 
 
-def crawl(out: Path, workers: int) -> tuple[list[dict], str]:
+def crawl(out: Path, workers: int, **settings: object) -> tuple[list[dict], str]:
     """Crawl the demo site with a frozen clock; return the records and the log."""
     with serve_site(SITE) as (base, _):
         result = run_crawl(
@@ -33,6 +34,7 @@ def crawl(out: Path, workers: int) -> tuple[list[dict], str]:
                 "NEWSCRAWL_EXTRACT_WORKERS": workers,
                 "AUTOTHROTTLE_ENABLED": False,
                 "DOWNLOAD_DELAY": 0,
+                **settings,
             },
             timeout=300,
         )
@@ -99,3 +101,57 @@ def test_workers_exit_when_the_crawl_process_is_killed() -> None:
         owner.wait()
     _, alive = psutil.wait_procs(workers, timeout=10 * WATCH_SECONDS)
     assert not [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
+
+
+STALL_SCRIPT = """
+import asyncio, json, time
+from newscrawl.extract_pool import ExtractionPool, PoolStalled
+
+PAGE = "<html><body><h1>{}</h1><p>Some text.</p></body></html>"
+ARGS = ("https://example.invalid/a", "2026-01-01T00:00:00+00:00", "generic")
+
+async def main():
+    pool = ExtractionPool(1, None, 4, timeout=1.0)
+    started = time.monotonic()
+    try:
+        await pool.extract(PAGE.format("stall here"), *ARGS)
+        outcome = "answered"
+    except PoolStalled:
+        outcome = "stalled"
+    waited = time.monotonic() - started
+    stalled_pids = [p.pid for p in pool.executor._processes.values()]
+    replaced = pool.restart(pool.executor)
+    article = await pool.extract(PAGE.format("Hi"), *ARGS)
+    pool.close()
+    print(json.dumps({"outcome": outcome, "waited": waited, "pids": stalled_pids,
+                      "replaced": replaced, "headline": article.headline}), flush=True)
+
+asyncio.run(main())
+"""
+
+
+def test_a_stalled_worker_raises_after_the_timeout_and_is_stopped_on_restart() -> None:
+    env = {**os.environ, STALL_MARKER_ENV: "stall here"}
+    result = subprocess.run(
+        [sys.executable, "-c", STALL_SCRIPT], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["outcome"] == "stalled" and 1.0 <= report["waited"] < 30
+    assert report["replaced"] and report["headline"] == "Hi"
+    assert report["pids"] and not any(psutil.pid_exists(pid) for pid in report["pids"])
+
+
+def test_a_page_that_stalls_its_worker_is_dropped_and_the_crawl_goes_on(
+    in_process, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headline = next(e["headline"] for e in expected_records() if e["path"] == CRASH_TEXT_PATH)
+    # The page's own <title>: related cards on other pages repeat the headline itself.
+    monkeypatch.setenv(STALL_MARKER_ENV, f"<title>{headline}")  # inherited by the workers
+    pooled, log = crawl(tmp_path, 2, NEWSCRAWL_EXTRACT_TIMEOUT=3)
+    stalled = CRASH_TEXT_PATH.rsplit("/", 1)[1]
+    expected = {k: v for k, v in by_id(in_process).items() if not k.endswith(stalled)}
+    assert by_id(pooled) == expected
+    assert "'newscrawl/extract_pool/stalls': 2" in log
+    assert "'newscrawl/dropped/extraction_error': 1" in log
+    assert "extraction stalled on" in log
