@@ -46,5 +46,7 @@ def show_collapsed_panels(prose: dict[HtmlElement, int]) -> int:
     for element in panels:
         element.attrib.pop("style", None)
         names = (element.get("class") or "").split()
-        element.set("class", " ".join(n for n in names if not HIDDEN_CLASS.search(n)))
+        shown = [n for n in names if not HIDDEN_CLASS.search(n)]
+        if shown != names:
+            element.set("class", " ".join(shown))
     return len(panels)
