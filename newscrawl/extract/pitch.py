@@ -2,7 +2,9 @@
 
 Service and landing pages read like articles (long prose, long headlines, og:type article) but
 speak for a business to a customer ("our team", "get a quote") and name what they offer in
-their headline ("Cybersecurity Consulting Services"); stories report on others.
+their headline ("Cybersecurity Consulting Services"); stories report on others. The phrases
+are English: on pages in other languages these signs do not fire (they only ever add points
+against an article, so such pages are typed by the other signs alone).
 """
 
 from __future__ import annotations
