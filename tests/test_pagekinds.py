@@ -72,7 +72,8 @@ def listing(cards: int, paragraphs: int) -> Counter[str]:
     """kind_features of a page with a run of teaser cards and some running-text paragraphs."""
     teasers = "".join(TEASER.format(n=n) for n in range(cards))
     html = f"<html><body><ul>{teasers}</ul>{PROSE * paragraphs}</body></html>"
-    return listing_features(parse_html(html, "https://x.org/harbour"))
+    doc = parse_html(html, "https://x.org/harbour")
+    return listing_features(doc, page_features(doc)["long_p_words"])
 
 
 def test_long_card_run_outweighing_prose_makes_a_listing() -> None:

@@ -49,10 +49,9 @@ KIND_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("thin_prose", 1, 1, "listing"),  # < 60 words in running-text <p>s (one paragraph at most)
 )
 #: A listing's card run: this many sibling cards of one shape, holding CARD_SHARE times the
-#: words of the page's running-text paragraphs (of PARAGRAPH_WORDS or more).
+#: words of the page's running-text paragraphs (`long_p_words` of `pagetype.page_features`).
 TEXT_CARDS = 12
 CARD_SHARE = 2
-PARAGRAPH_WORDS = 30
 #: Fewer words than this in running-text paragraphs, in the whole page, is thin prose.
 THIN_PROSE = 60
 #: Tree evidence leaning to an article by more than the most that text signs (5 points) and
@@ -72,7 +71,7 @@ def with_kinds(doc: Document, features: Counter[str]) -> Counter[str]:
     against, support = evidence(features)
     if sum(against.values()) - support < OUT_OF_REACH:
         return features
-    features = features + listing_features(doc)
+    features = features + listing_features(doc, features["long_p_words"])
     if features["price"] < PRICED_CARDS:
         return features
     return features + kind_features(doc)
@@ -82,10 +81,9 @@ def with_kinds(doc: Document, features: Counter[str]) -> Counter[str]:
 MANY_CHILDREN = etree.XPath(f"//*[count(*) >= {TEXT_CARDS}]")
 
 
-def listing_features(doc: Document) -> Counter[str]:
-    """Whether the page has little running text, and a run of text cards outweighing it."""
-    prose = (len((p.text_content() or "").split()) for p in doc.root.iter("p"))
-    running = sum(words for words in prose if words >= PARAGRAPH_WORDS)
+def listing_features(doc: Document, running: int) -> Counter[str]:
+    """Whether the page has little running text (`running` words in running-text paragraphs),
+    and a run of text cards outweighing it."""
     runs = (text_card_run(el) for el in MANY_CHILDREN(doc.root))
     cards = max(runs, key=len, default=[])
     text_cards = len(cards) >= TEXT_CARDS and sum(cards) >= CARD_SHARE * running

@@ -370,8 +370,9 @@ def page_features(doc: Document) -> Counter[str]:
         elif tag == "section":
             f["sections"] += 1
         elif tag == "p":
-            if len((el.text_content() or "").split()) >= PARAGRAPH_WORDS:
+            if (words := len((el.text_content() or "").split())) >= PARAGRAPH_WORDS:
                 f["long_p"] += 1
+                f["long_p_words"] += words
         elif tag == "meta":
             prop = el.get("property") or el.get("name") or ""
             if prop == "article:published_time":
