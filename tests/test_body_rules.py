@@ -134,44 +134,44 @@ def test_a_list_trafilatura_leaves_out_is_recovered_from_the_story_block() -> No
     assert body.index("insights revealed") < body.index(FINDINGS[0]) < body.index("company")
 
 
-def test_collapsed_accordion_panels_holding_the_story_are_read() -> None:
-    """A guide folding each step into a collapsed accordion panel keeps the steps; a hidden
-    block that is no panel (a modal) stays out."""
-    step = "<p>" + "Installers inspect the roof and size the solar system for the home. " * 4
-    panels = "".join(
-        f'<h3><button aria-controls="s{n}">Step {n}</button></h3>'
-        f'<div id="s{n}" role="region" aria-labelledby="b{n}" style="display:none;">'
-        f"{step} Step {n} ends here.</p></div>"
-        for n in range(1, 4)
-    )
-    modal = '<div style="display: none"><p>' + "Sign in to save this guide to your list. " * 4
+#: One step of a guide, unclosed: each use ends it with its own closing sentence.
+STEP = "<p>" + "Installers inspect the roof and size the solar system for the home. " * 4
+
+
+def guide_body(panels: str, hidden: str) -> str:
+    """The body extracted from a guide page: story prose, folded panels, a hidden block."""
     page = (
         "<html><body><h1>Your solar installation guide</h1><div>"
         + PROSE
         + panels
-        + modal
+        + hidden
         + "</p></div></div></body></html>"
     )
     article = extract_article(page, "https://example.org/solar/installation-guide", WHEN)
     assert article.articleBody is not None
-    assert "Step 3 ends here." in article.articleBody
-    assert "Sign in to save" not in article.articleBody
+    return article.articleBody
+
+
+def test_collapsed_accordion_panels_holding_the_story_are_read() -> None:
+    """A guide folding each step into a collapsed accordion panel keeps the steps; a hidden
+    block that is no panel (a modal) stays out."""
+    panels = "".join(
+        f'<h3><button aria-controls="s{n}">Step {n}</button></h3>'
+        f'<div id="s{n}" role="region" aria-labelledby="b{n}" style="display:none;">'
+        f"{STEP} Step {n} ends here.</p></div>"
+        for n in range(1, 4)
+    )
+    modal = '<div style="display: none"><p>' + "Sign in to save this guide to your list. " * 4
+    body = guide_body(panels, modal)
+    assert "Step 3 ends here." in body
+    assert "Sign in to save" not in body
 
 
 def test_accordion_panels_hidden_by_a_class_name_are_read() -> None:
     """An accordion panel hidden by a class name (Tailwind `hidden`) holding a step is read; a
     hidden block that is no folding panel ("notice hidden") stays out."""
-    step = "<p>" + "Installers inspect the roof and size the solar system for the home. " * 4
-    panel = f'<div class="accordion-content pl-2 hidden">{step} The panel step ends here.</p></div>'
+    panel = f'<div class="accordion-content pl-2 hidden">{STEP} The panel step ends here.</p></div>'
     notice = '<div class="notice hidden"><p>' + "Sign in to save this guide now. " * 5
-    page = (
-        "<html><body><h1>Your solar installation guide</h1><div>"
-        + PROSE
-        + panel
-        + notice
-        + "</p></div></div></body></html>"
-    )
-    article = extract_article(page, "https://example.org/solar/installation-guide", WHEN)
-    assert article.articleBody is not None
-    assert "The panel step ends here." in article.articleBody
-    assert "Sign in to save" not in article.articleBody
+    body = guide_body(panel, notice)
+    assert "The panel step ends here." in body
+    assert "Sign in to save" not in body
