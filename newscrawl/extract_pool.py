@@ -152,7 +152,7 @@ class ExtractionPool:
         if broken is None or broken is not self._executor:
             return False
         self._executor = None
-        processes = list((getattr(broken, "_processes", None) or {}).values())  # private
+        processes = worker_processes(broken)
         broken.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
@@ -171,7 +171,7 @@ class ExtractionPool:
         executor, self._executor = self._executor, None
         if executor is None:
             return
-        processes = list((getattr(executor, "_processes", None) or {}).values())  # private
+        processes = worker_processes(executor)
         manager = getattr(executor, "_executor_manager_thread", None)  # joins the workers
         executor.shutdown(wait=False, cancel_futures=True)
         if manager is None:
@@ -183,6 +183,12 @@ class ExtractionPool:
             )
             for process in processes:
                 process.terminate()
+
+
+def worker_processes(executor: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
+    """The executor's worker processes (a private attribute: shutdown does not stop a stuck
+    worker, so the pool must be able to)."""
+    return list((getattr(executor, "_processes", None) or {}).values())
 
 
 def _being_cancelled() -> bool:
