@@ -37,8 +37,7 @@ def shield_story_blocks(root: HtmlElement, prose: dict[HtmlElement, int] | None 
     if page < SHIELD_WORDS:
         return 0
     least = max(SHIELD_WORDS, SHIELD_SHARE * page)
-    found = [e for e, words in prose.items() if words >= least and _DISCARDED_BY_NAME(e)]
-    found = [e for e in found if not UNSHIELDED_NAMES.search(_names(e))]
+    found = [e for e, words in prose.items() if words >= least and _shieldable(e)]
     if not found:
         return 0
     shielded = [e for e in found if not _MAIN_CONTAINER(e)]
@@ -63,10 +62,15 @@ def _same_kind(prose: dict[HtmlElement, int], shielded: list[HtmlElement]) -> li
         if words >= KIN_WORDS
         and e not in chosen
         and _kind(e) in kinds
-        and _DISCARDED_BY_NAME(e)
-        and not UNSHIELDED_NAMES.search(_names(e))
+        and _shieldable(e)
         and not _MAIN_CONTAINER(e)
     ]
+
+
+def _shieldable(element: HtmlElement) -> bool:
+    """Whether trafilatura would discard the element by name, and the name is no footer,
+    comment section or related-stories block (those are never shielded)."""
+    return bool(_DISCARDED_BY_NAME(element)) and not UNSHIELDED_NAMES.search(_names(element))
 
 
 def _kind(element: HtmlElement) -> tuple[str, str]:
