@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document
+from newscrawl.extract.scatter import scattered_prose
 
 #: Shop buttons and links on product cards.
 SHOP_LABEL = re.compile(
@@ -47,6 +48,7 @@ KIND_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("shop_cards", 1, 2, "collection"),  # ≥ 4 priced product cards or ≥ 2 shop buttons
     ("text_cards", 1, 2, "listing"),  # ≥ 12 short cards, twice the words of running text
     ("thin_prose", 1, 1, "listing"),  # < 60 words in running-text <p>s (one paragraph at most)
+    ("scattered_prose", 1, 2, "service"),  # running text spread over many blocks, undated (scatter)
 )
 #: A listing's card run: this many sibling cards of one shape, holding CARD_SHARE times the
 #: words of the page's running-text paragraphs (`long_p_words` of `pagetype.page_features`).
@@ -55,8 +57,8 @@ CARD_SHARE = 2
 #: Fewer words than this in running-text paragraphs, in the whole page, is thin prose.
 THIN_PROSE = 60
 #: Tree evidence leaning to an article by more than the most that text signs (5 points) and
-#: these signs (4) can add, against the margin of 4, cannot be tipped: 4 - 5 - 4.
-OUT_OF_REACH = -5
+#: these signs (7) can add, against the margin of 4, cannot be tipped: 4 - 5 - 7.
+OUT_OF_REACH = -8
 
 
 def with_kinds(doc: Document, features: Counter[str]) -> Counter[str]:
@@ -72,6 +74,7 @@ def with_kinds(doc: Document, features: Counter[str]) -> Counter[str]:
     if sum(against.values()) - support < OUT_OF_REACH:
         return features
     features = features + listing_features(doc, features["long_p_words"])
+    features["scattered_prose"] = int(scattered_prose(doc))
     if features["price"] < PRICED_CARDS:
         return features
     return features + kind_features(doc)
