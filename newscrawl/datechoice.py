@@ -30,6 +30,7 @@ BASIS_WEIGHTS: dict[str, int] = {
     "jsonld-created": 1,
     "jsonld-modified": 1,
     "meta-modified": 1,
+    "labelled": 1,
 }
 #: Which candidate speaks for the winning day (and breaks ties between days), first to last.
 BASIS_ORDER: tuple[str, ...] = (
@@ -44,6 +45,7 @@ BASIS_ORDER: tuple[str, ...] = (
     "jsonld-created",
     "jsonld-modified",
     "meta-modified",
+    "labelled",
 )
 #: Resolver bases never accepted for a date read off the page ("5 min read" is no date).
 REJECTED_RESOLUTIONS = frozenset({"bare-duration"})

@@ -63,6 +63,8 @@ _UPDATED = re.compile(
 #: Page parts that never hold the article's own date (rails, menus, footers).
 _RAIL_TAGS = frozenset({"aside", "nav", "footer"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select"})
+#: Class or id of a masthead's "today's date" widget (the day of the visit, not the article's).
+_TODAY_WIDGET = re.compile(r"todays?[-_]?date|date[-_]?today", re.I)
 #: Lines of text read before and after the headline when looking for the shown date.
 LINES_BEFORE = 3
 LINES_AFTER = 12
@@ -174,6 +176,8 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
             return
         if node.tag in _RAIL_TAGS and not any(a is node for a in head_path):
             return
+        if today_widget(node):
+            return
         block = node.tag in BLOCK_TAGS or node is head
         if block:
             flush()
@@ -193,6 +197,11 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
     walk(root)
     flush()
     return lines, head_at
+
+
+def today_widget(node: HtmlElement) -> bool:
+    """Whether an element is a masthead's "today's date" (class or id says so)."""
+    return bool(_TODAY_WIDGET.search(f"{node.get('class', '')} {node.get('id', '')}"))
 
 
 @dataclass(frozen=True)
@@ -285,6 +294,30 @@ def visible_dates(zone: HeaderZone, languages: Sequence[str] | None) -> Iterator
         previous = line
 
 
+_LABELLED = re.compile(
+    r"\b(?:published|posted|post time|publié|veröffentlicht|publicado|pubblicato|gepubliceerd"
+    r"|last updated|updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b\W*"
+    r"(?:on|am|le|el|il|op)?\W*$",
+    re.I,
+)
+
+
+def labelled_anywhere(doc: Document, languages: Sequence[str] | None) -> list[DateCandidate]:
+    """The first short line anywhere in the body (rails and footers aside) whose date follows
+    a "Published"/"Last updated" label (read only on pages without machine stamps; it votes
+    least and comes last, so it dates a page only when nothing else does)."""
+    body = doc.root.find("body")
+    if body is None:
+        return []
+    for line in _lines(body, None)[0]:
+        span = find_date_span(line, languages) if len(line) <= MAX_HEADER_LINE else None
+        if span is not None and _LABELLED.search(line[: span[0]]):
+            return [DateCandidate(line[span[0] : span[1]].strip(), LABELLED_BASIS)]
+    return []
+
+
+#: Basis of a labelled date outside the headline zone (only read when nothing else is).
+LABELLED_BASIS = "labelled"
 #: Basis of htmldate's candidate (a machine date: always YYYY-MM-DD).
 HTMLDATE_BASIS = "htmldate"
 
@@ -393,7 +426,7 @@ def page_date_candidates(
     shown = first_shown(zones, languages, fetched_at)
     if chip_date and shown_date(chip_date) and not any(c.raw == chip_date for c in shown):
         shown.insert(0, DateCandidate(chip_date, "visible"))
-    found += shown
+    found += shown if found else shown + labelled_anywhere(doc, languages)
     if with_htmldate and (guess := htmldate_candidate(html, doc.url, fetched_at)) is not None:
         found.append(guess)
     return found

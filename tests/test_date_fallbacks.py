@@ -1,0 +1,55 @@
+"""Session 7 date rules: today's-date widgets, labelled dates outside the headline zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newscrawl.page import dated_article
+from newscrawl.profiles import load_profile
+
+FETCHED = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
+TEXT = "<p>" + "Body text of the story. " * 12 + "</p>"
+#: Short lines after the story (a real page has dozens before its footer).
+LINKS = "<ul>" + "".join(f"<li><a href='/p{n}'>Park page {n}</a></li>" for n in range(60)) + "</ul>"
+
+
+def dated(body: str, head: str = "", fetched_at: datetime | None = FETCHED) -> tuple[str, str]:
+    """(datePublished, basis) of a small hand-written page."""
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    article = dated_article(html, "https://bugle.example/a", fetched_at, load_profile("generic"))
+    return article.datePublished or "", article.datePublishedBasis or ""
+
+
+def test_a_mastheads_todays_date_is_not_the_articles() -> None:
+    body = (
+        "<div class='masthead'><p id='todays-date-custom'><b>Friday</b>, December 19, 2025</p>"
+        "</div>"
+        "<h1>What are taxes?</h1><div>12.12.2025</div>" + TEXT
+    )
+    assert dated(body)[0][:10] == "2025-12-12"
+    plain = body.replace("todays-date-custom", "tagline")
+    assert dated(plain)[0][:10] == "2025-12-19"  # an ordinary line above the headline counts
+
+
+def test_a_labelled_date_below_the_text_when_nothing_else_dates_the_page() -> None:
+    body = "<h1>Webcams</h1>" + TEXT * 8 + LINKS + "<p>Last updated: November 13, 2025</p>"
+    assert dated(body) == ("2025-11-13", "labelled")
+    unlabelled = body.replace("Last updated: ", "")
+    assert dated(unlabelled) == ("", "")
+
+
+def test_a_labelled_date_is_only_a_fallback() -> None:
+    body = "<h1>Webcams</h1>" + TEXT * 8 + LINKS + "<p>Published: November 13, 2025</p>"
+    stamp = "<meta property='article:published_time' content='2025-11-01T08:00:00Z'>"
+    html = f"<html><head>{stamp}</head><body>{body}</body></html>"
+    article = dated_article(html, "https://bugle.example/a", FETCHED, load_profile("generic"))
+    assert [c.basis for c in article.date_candidates] == ["meta"]  # not read beside a stamp
+    shown = body.replace("<h1>Webcams</h1>", "<h1>Webcams</h1><p>October 2, 2025</p>")
+    assert dated(shown) == ("2025-10-02", "visible")
+
+
+def test_a_labelled_date_stands_in_for_a_relative_one_of_unknown_fetch_time() -> None:
+    body = "<h1>Meditation</h1><p>6 hours ago</p>" + TEXT * 8 + LINKS
+    body += "<p>Last Updated: June 2022</p>"
+    assert dated(body, fetched_at=None) == ("2022-06-01", "labelled")
+    assert dated(body)[1] == "visible"
