@@ -148,6 +148,19 @@ def place_yearless(found: list[Resolved]) -> list[Resolved]:
     return placed
 
 
+#: Published stamps other than JSON-LD's.
+_OTHER_PUBLISHED = frozenset({"meta", "itemprop", "url"})
+
+
+def regenerated(found: list[Resolved]) -> bool:
+    """Whether the JSON-LD datePublished is on the day of its dateModified and no other
+    published stamp exists (a CMS that rewrites both on every save)."""
+    modified = {r.day for r in found if r.candidate.basis == "jsonld-modified"}
+    return any(r.candidate.basis == "jsonld" and r.day in modified for r in found) and not any(
+        r.candidate.basis in _OTHER_PUBLISHED for r in found
+    )
+
+
 def tally(found: list[Resolved]) -> dict[str, int]:
     """Votes per calendar day, days in the order they first appear."""
     votes: dict[str, int] = {}
@@ -155,8 +168,10 @@ def tally(found: list[Resolved]) -> dict[str, int]:
         item.candidate.basis.startswith("visible") and _YEAR.search(item.candidate.raw)
         for item in found
     )
+    stale = regenerated(found)
     for item in found:
-        votes[item.day] = votes.get(item.day, 0) + vote(item, shown_years)
+        demoted = stale and item.candidate.basis == "jsonld"
+        votes[item.day] = votes.get(item.day, 0) + (1 if demoted else vote(item, shown_years))
     return votes
 
 
@@ -188,6 +203,7 @@ def independently_shown(found: list[Resolved]) -> set[str]:
         for r in found
         if r.candidate.basis == "visible"
         and r.value.basis == "absolute"
+        and r.value.precision not in COARSE
         and _YEAR.search(r.candidate.raw)
     }
     return shown - modified

@@ -1,9 +1,12 @@
-"""Session 7 date rules: today's-date widgets, labelled dates outside the headline zone."""
+"""Session 7 date rules: today's-date widgets, labelled dates outside the headline zone,
+regenerated JSON-LD stamps."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from newscrawl import datechoice
+from newscrawl.extract.model import DateCandidate
 from newscrawl.page import dated_article
 from newscrawl.profiles import load_profile
 
@@ -53,3 +56,35 @@ def test_a_labelled_date_stands_in_for_a_relative_one_of_unknown_fetch_time() ->
     body += "<p>Last Updated: June 2022</p>"
     assert dated(body, fetched_at=None) == ("2022-06-01", "labelled")
     assert dated(body)[1] == "visible"
+
+
+def choose(*candidates: tuple[str, str]) -> str | None:
+    """The day chosen among (raw, basis) pairs."""
+    found = datechoice.resolve_all(
+        [DateCandidate(raw, basis) for raw, basis in candidates],
+        FETCHED,
+        languages=["en"],
+        timezone=None,
+        date_order=None,
+    )
+    chosen = datechoice.choose(datechoice.place_yearless(found))
+    return chosen.day if chosen else None
+
+
+def test_a_json_ld_date_rewritten_with_its_modified_stamp_yields_to_the_shown_day() -> None:
+    regenerated = (
+        ("2025-12-19T22:02:58Z", "jsonld"),
+        ("2025-12-19T22:02:45Z", "jsonld-modified"),
+        ("Dec 18, 2025", "visible"),
+        ("2025-12-19", "htmldate"),
+    )
+    assert choose(*regenerated) == "2025-12-18"
+    modified_later = (("2025-12-19T22:02:58Z", "jsonld"), ("2025-12-22", "jsonld-modified"))
+    assert choose(*modified_later, *regenerated[2:]) == "2025-12-19"
+    backed = (*regenerated, ("2025-12-19T22:02:58Z", "meta"))
+    assert choose(*backed) == "2025-12-19"  # a second published stamp backs it
+
+
+def test_a_month_shown_does_not_win_a_tie_as_a_shown_day() -> None:
+    regenerated = (("2025-12-15", "jsonld"), ("2025-12-15", "jsonld-modified"))
+    assert choose(*regenerated, ("2025-12-15", "htmldate"), ("Dec 2025", "visible")) == "2025-12-15"
