@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newscrawl import datechoice
+from newscrawl.extract.attribution import headline_element
+from newscrawl.extract.dates import HeaderZone, visible_dates
+from newscrawl.extract.document import parse_html
 from newscrawl.extract.model import DateCandidate
 from newscrawl.page import dated_article
 from newscrawl.profiles import load_profile
@@ -14,6 +17,11 @@ FETCHED = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 TEXT = "<p>" + "Body text of the story. " * 12 + "</p>"
 #: Short lines after the story (a real page has dozens before its footer).
 LINKS = "<ul>" + "".join(f"<li><a href='/p{n}'>Park page {n}</a></li>" for n in range(60)) + "</ul>"
+
+
+def page(body: str):
+    """A small hand-written page."""
+    return parse_html(f"<html><body>{body}</body></html>", "https://bugle.example/a")
 
 
 def dated(body: str, head: str = "", fetched_at: datetime | None = FETCHED) -> tuple[str, str]:
@@ -88,3 +96,25 @@ def test_a_json_ld_date_rewritten_with_its_modified_stamp_yields_to_the_shown_da
 def test_a_month_shown_does_not_win_a_tie_as_a_shown_day() -> None:
     regenerated = (("2025-12-15", "jsonld"), ("2025-12-15", "jsonld-modified"))
     assert choose(*regenerated, ("2025-12-15", "htmldate"), ("Dec 2025", "visible")) == "2025-12-15"
+
+
+def test_update_labels_in_other_languages() -> None:
+    labelled = {
+        "fr": "Mise à jour le 5 mars 2024",
+        "es": "Actualizada el 12 de marzo de 2023",
+        "it": "Aggiornata il 3 aprile 2023",
+        "pt": "Atualizada em 3 de abril de 2023",
+    }
+    for language, line in labelled.items():
+        doc = page(f"<h1>Titre</h1><p>{line}</p>{TEXT}")
+        zone = HeaderZone.of(doc, headline_element(doc, "Titre"))
+        assert [c.basis for c in visible_dates(zone, [language])] == ["visible-updated"], line
+
+
+def test_a_labelled_date_in_another_language() -> None:
+    body = "<h1>Der Titel</h1>" + TEXT * 8 + LINKS + "<p>Veröffentlicht am 12. März 2023</p>"
+    html = f"<html><body>{body}</body></html>"
+    article = dated_article(html, "https://bugle.example/a", FETCHED, load_profile("generic"))
+    assert [(c.raw, c.basis) for c in article.date_candidates][:1] == [
+        ("12. März 2023", "labelled")
+    ]

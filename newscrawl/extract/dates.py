@@ -55,10 +55,17 @@ _MONTH_NAMES = (
 _URL_NAMED_DATE = re.compile(
     rf"/((?:19|20)\d\d)/({'|'.join(_MONTH_NAMES)})/(0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)", re.I
 )
-_UPDATED = re.compile(
-    r"\b(?:updated|modified|revised|edited|refreshed|aktualisiert|geändert|mis à jour|actualizado"
-    r"|actualización|aggiornato|bijgewerkt|atualizado|更新)\b",
-    re.I,
+#: Words that say a date is a modification ("Updated", "Mise à jour", "Actualizada", …).
+_UPDATED_WORDS = (
+    r"updated|modified|revised|edited|refreshed|aktualisiert|geändert|mise? à jour|modifiée?"
+    r"|actualizad[oa]|actualización|aggiornat[oa]|aggiornamento|bijgewerkt|atualizad[oa]"
+    r"|atualização|uppdaterad|opdateret|oppdatert|zaktualizowano|更新"
+)
+_UPDATED = re.compile(rf"\b(?:{_UPDATED_WORDS})\b", re.I)
+#: Words that say a date is the publication ("Published", "Publié le", "Veröffentlicht am", …).
+_PUBLISHED_WORDS = (
+    r"published|posted|post time|publiée?|veröffentlicht|publicad[oa]|pubblicat[oa]"
+    r"|gepubliceerd|publicerad|opublikowano"
 )
 #: Page parts that never hold the article's own date (rails, menus, footers).
 _RAIL_TAGS = frozenset({"aside", "nav", "footer"})
@@ -294,11 +301,9 @@ def visible_dates(zone: HeaderZone, languages: Sequence[str] | None) -> Iterator
         previous = line
 
 
+#: A label right before a date ("Last updated: ", "Publié le ").
 _LABELLED = re.compile(
-    r"\b(?:published|posted|post time|publié|veröffentlicht|publicado|pubblicato|gepubliceerd"
-    r"|last updated|updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b\W*"
-    r"(?:on|am|le|el|il|op)?\W*$",
-    re.I,
+    rf"\b(?:{_PUBLISHED_WORDS}|{_UPDATED_WORDS})\b\W*(?:on|am|le|el|il|em|op|den)?\W*$", re.I
 )
 
 
