@@ -148,6 +148,9 @@ def place_yearless(found: list[Resolved]) -> list[Resolved]:
     return placed
 
 
+#: Basis of htmldate's candidate, and the endings of modification bases.
+HTMLDATE = "htmldate"
+_MODIFICATION = ("-modified", "-updated")
 #: Published stamps other than JSON-LD's.
 _OTHER_PUBLISHED = frozenset({"meta", "itemprop", "url"})
 
@@ -169,10 +172,27 @@ def tally(found: list[Resolved]) -> dict[str, int]:
         for item in found
     )
     stale = regenerated(found)
+    echoed = modification_days(found)
     for item in found:
-        demoted = stale and item.candidate.basis == "jsonld"
+        basis = item.candidate.basis
+        if basis == HTMLDATE and item.day in echoed:
+            continue  # htmldate repeating a modification date adds no evidence
+        demoted = stale and basis == "jsonld"
         votes[item.day] = votes.get(item.day, 0) + (1 if demoted else vote(item, shown_years))
     return votes
+
+
+def modification_days(found: list[Resolved]) -> set[str]:
+    """Days named by a modification stamp or an "Updated" date and by no published-side
+    candidate (htmldate and the labelled fallback are neither)."""
+    modified = {r.day for r in found if r.candidate.basis.endswith(_MODIFICATION)}
+    published = {
+        r.day
+        for r in found
+        if not r.candidate.basis.endswith(_MODIFICATION)
+        and r.candidate.basis not in (HTMLDATE, "labelled")
+    }
+    return modified - published
 
 
 def choose(found: list[Resolved]) -> Resolved | None:
@@ -197,7 +217,7 @@ def independently_shown(found: list[Resolved]) -> set[str]:
     """Days of unlabelled shown dates that state their year and that no modification stamp
     or "Updated" label shares: a tie between such a day and a machine day goes to the shown
     one (docs/dates-choice.md, rule 3)."""
-    modified = {r.day for r in found if r.candidate.basis.endswith(("-modified", "-updated"))}
+    modified = {r.day for r in found if r.candidate.basis.endswith(_MODIFICATION)}
     shown = {
         r.day
         for r in found

@@ -118,3 +118,16 @@ def test_a_labelled_date_in_another_language() -> None:
     assert [(c.raw, c.basis) for c in article.date_candidates][:1] == [
         ("12. März 2023", "labelled")
     ]
+
+
+def test_htmldate_repeating_a_modification_date_does_not_vote() -> None:
+    updated = (
+        ("2025-12-08T22:31:00.000Z", "meta"),
+        ("2025-12-31T20:51:17.246Z", "meta-modified"),
+        ("Dec 31, 2025 8:51pm", "visible-updated"),
+    )
+    assert choose(*updated, ("2025-12-31", "htmldate")) == "2025-12-08"
+    assert choose(*updated, ("2025-12-31", "htmldate"), ("Dec 31, 2025", "visible")) == "2025-12-31"
+    assert choose(("2025-12-31T20:51:17Z", "meta-modified"), ("2025-12-31", "htmldate")) == (
+        "2025-12-31"
+    )
