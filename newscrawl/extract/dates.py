@@ -207,8 +207,11 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
 
 
 def today_widget(node: HtmlElement) -> bool:
-    """Whether an element is a masthead's "today's date" (class or id says so)."""
-    return bool(_TODAY_WIDGET.search(f"{node.get('class', '')} {node.get('id', '')}"))
+    """Whether an element is a masthead's "today's date" (its class or id says so)."""
+    for name in (node.get("class"), node.get("id")):
+        if name and "oday" in name and _TODAY_WIDGET.search(name):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -301,6 +304,7 @@ def visible_dates(zone: HeaderZone, languages: Sequence[str] | None) -> Iterator
         previous = line
 
 
+_LABEL_WORD = re.compile(rf"\b(?:{_PUBLISHED_WORDS}|{_UPDATED_WORDS})\b", re.I)
 #: A label right before a date ("Last updated: ", "Publié le ").
 _LABELLED = re.compile(
     rf"\b(?:{_PUBLISHED_WORDS}|{_UPDATED_WORDS})\b\W*(?:on|am|le|el|il|em|op|den)?\W*$", re.I
@@ -315,7 +319,9 @@ def labelled_anywhere(doc: Document, languages: Sequence[str] | None) -> list[Da
     if body is None:
         return []
     for line in _lines(body, None)[0]:
-        span = find_date_span(line, languages) if len(line) <= MAX_HEADER_LINE else None
+        if len(line) > MAX_HEADER_LINE or not _LABEL_WORD.search(line):
+            continue  # the span finder is slow: only lines that carry a label are read
+        span = find_date_span(line, languages)
         if span is not None and _LABELLED.search(line[: span[0]]):
             return [DateCandidate(line[span[0] : span[1]].strip(), LABELLED_BASIS)]
     return []
