@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from newscrawl.dates import ResolvedDate, resolve
+from newscrawl.extract.dates import HTMLDATE_BASIS, LABELLED_BASIS
 from newscrawl.extract.model import DateCandidate
 
 #: Vote of each basis for its day. Visible = shown by the headline; "-updated" = labelled as an
@@ -148,8 +149,7 @@ def place_yearless(found: list[Resolved]) -> list[Resolved]:
     return placed
 
 
-#: Basis of htmldate's candidate, and the endings of modification bases.
-HTMLDATE = "htmldate"
+#: Endings of the modification bases (stamps and "Updated" dates).
 _MODIFICATION = ("-modified", "-updated")
 #: Published stamps other than JSON-LD's.
 _OTHER_PUBLISHED = frozenset({"meta", "itemprop", "url"})
@@ -175,7 +175,7 @@ def tally(found: list[Resolved]) -> dict[str, int]:
     echoed = modification_days(found)
     for item in found:
         basis = item.candidate.basis
-        if basis == HTMLDATE and item.day in echoed:
+        if basis == HTMLDATE_BASIS and item.day in echoed:
             continue  # htmldate repeating a modification date adds no evidence
         demoted = stale and basis == "jsonld"
         votes[item.day] = votes.get(item.day, 0) + (1 if demoted else vote(item, shown_years))
@@ -190,7 +190,7 @@ def modification_days(found: list[Resolved]) -> set[str]:
         r.day
         for r in found
         if not r.candidate.basis.endswith(_MODIFICATION)
-        and r.candidate.basis not in (HTMLDATE, "labelled")
+        and r.candidate.basis not in (HTMLDATE_BASIS, LABELLED_BASIS)
     }
     return modified - published
 

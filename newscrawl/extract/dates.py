@@ -314,7 +314,7 @@ _LABELLED = re.compile(
 def labelled_anywhere(doc: Document, languages: Sequence[str] | None) -> list[DateCandidate]:
     """The first short line anywhere in the body (rails and footers aside) whose date follows
     a "Published"/"Last updated" label (read only on pages without machine stamps; it votes
-    least and comes last, so it dates a page only when nothing else does)."""
+    least and ranks last, so it decides only when no shown date resolves)."""
     body = doc.root.find("body")
     if body is None:
         return []
@@ -327,7 +327,7 @@ def labelled_anywhere(doc: Document, languages: Sequence[str] | None) -> list[Da
     return []
 
 
-#: Basis of a labelled date outside the headline zone (only read when nothing else is).
+#: Basis of a labelled date outside the headline zone (`labelled_anywhere`).
 LABELLED_BASIS = "labelled"
 #: Basis of htmldate's candidate (a machine date: always YYYY-MM-DD).
 HTMLDATE_BASIS = "htmldate"
