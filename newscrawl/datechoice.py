@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from newscrawl.dates import ResolvedDate, resolve
+from newscrawl.extract.dates import HTMLDATE_BASIS, LABELLED_BASIS
 from newscrawl.extract.model import DateCandidate
 
 #: Vote of each basis for its day. Visible = shown by the headline; "-updated" = labelled as an
@@ -30,6 +31,7 @@ BASIS_WEIGHTS: dict[str, int] = {
     "jsonld-created": 1,
     "jsonld-modified": 1,
     "meta-modified": 1,
+    "labelled": 1,
 }
 #: Which candidate speaks for the winning day (and breaks ties between days), first to last.
 BASIS_ORDER: tuple[str, ...] = (
@@ -44,6 +46,7 @@ BASIS_ORDER: tuple[str, ...] = (
     "jsonld-created",
     "jsonld-modified",
     "meta-modified",
+    "labelled",
 )
 #: Resolver bases never accepted for a date read off the page ("5 min read" is no date).
 REJECTED_RESOLUTIONS = frozenset({"bare-duration"})
@@ -146,6 +149,21 @@ def place_yearless(found: list[Resolved]) -> list[Resolved]:
     return placed
 
 
+#: Endings of the modification bases (stamps and "Updated" dates).
+_MODIFICATION = ("-modified", "-updated")
+#: Published stamps other than JSON-LD's.
+_OTHER_PUBLISHED = frozenset({"meta", "itemprop", "url"})
+
+
+def regenerated(found: list[Resolved]) -> bool:
+    """Whether the JSON-LD datePublished is on the day of its dateModified and no other
+    published stamp exists (a CMS that rewrites both on every save)."""
+    modified = {r.day for r in found if r.candidate.basis == "jsonld-modified"}
+    return any(r.candidate.basis == "jsonld" and r.day in modified for r in found) and not any(
+        r.candidate.basis in _OTHER_PUBLISHED for r in found
+    )
+
+
 def tally(found: list[Resolved]) -> dict[str, int]:
     """Votes per calendar day, days in the order they first appear."""
     votes: dict[str, int] = {}
@@ -153,9 +171,28 @@ def tally(found: list[Resolved]) -> dict[str, int]:
         item.candidate.basis.startswith("visible") and _YEAR.search(item.candidate.raw)
         for item in found
     )
+    stale = regenerated(found)
+    echoed = modification_days(found)
     for item in found:
-        votes[item.day] = votes.get(item.day, 0) + vote(item, shown_years)
+        basis = item.candidate.basis
+        if basis == HTMLDATE_BASIS and item.day in echoed:
+            continue  # htmldate repeating a modification date adds no evidence
+        demoted = stale and basis == "jsonld"
+        votes[item.day] = votes.get(item.day, 0) + (1 if demoted else vote(item, shown_years))
     return votes
+
+
+def modification_days(found: list[Resolved]) -> set[str]:
+    """Days named by a modification stamp or an "Updated" date and by no published-side
+    candidate (htmldate and the labelled fallback are neither)."""
+    modified = {r.day for r in found if r.candidate.basis.endswith(_MODIFICATION)}
+    published = {
+        r.day
+        for r in found
+        if not r.candidate.basis.endswith(_MODIFICATION)
+        and r.candidate.basis not in (HTMLDATE_BASIS, LABELLED_BASIS)
+    }
+    return modified - published
 
 
 def choose(found: list[Resolved]) -> Resolved | None:
@@ -180,12 +217,13 @@ def independently_shown(found: list[Resolved]) -> set[str]:
     """Days of unlabelled shown dates that state their year and that no modification stamp
     or "Updated" label shares: a tie between such a day and a machine day goes to the shown
     one (docs/dates-choice.md, rule 3)."""
-    modified = {r.day for r in found if r.candidate.basis.endswith(("-modified", "-updated"))}
+    modified = {r.day for r in found if r.candidate.basis.endswith(_MODIFICATION)}
     shown = {
         r.day
         for r in found
         if r.candidate.basis == "visible"
         and r.value.basis == "absolute"
+        and r.value.precision not in COARSE
         and _YEAR.search(r.candidate.raw)
     }
     return shown - modified

@@ -55,14 +55,23 @@ _MONTH_NAMES = (
 _URL_NAMED_DATE = re.compile(
     rf"/((?:19|20)\d\d)/({'|'.join(_MONTH_NAMES)})/(0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)", re.I
 )
-_UPDATED = re.compile(
-    r"\b(?:updated|modified|revised|edited|refreshed|aktualisiert|geändert|mis à jour|actualizado"
-    r"|actualización|aggiornato|bijgewerkt|atualizado|更新)\b",
-    re.I,
+#: Words that say a date is a modification ("Updated", "Mise à jour", "Actualizada", …).
+_UPDATED_WORDS = (
+    r"updated|modified|revised|edited|refreshed|aktualisiert|geändert|mise? à jour|modifiée?"
+    r"|actualizad[oa]|actualización|aggiornat[oa]|aggiornamento|bijgewerkt|atualizad[oa]"
+    r"|atualização|uppdaterad|opdateret|oppdatert|zaktualizowano|更新"
+)
+_UPDATED = re.compile(rf"\b(?:{_UPDATED_WORDS})\b", re.I)
+#: Words that say a date is the publication ("Published", "Publié le", "Veröffentlicht am", …).
+_PUBLISHED_WORDS = (
+    r"published|posted|post time|publiée?|veröffentlicht|publicad[oa]|pubblicat[oa]"
+    r"|gepubliceerd|publicerad|opublikowano"
 )
 #: Page parts that never hold the article's own date (rails, menus, footers).
 _RAIL_TAGS = frozenset({"aside", "nav", "footer"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select"})
+#: Class or id of a masthead's "today's date" widget (the day of the visit, not the article's).
+_TODAY_WIDGET = re.compile(r"todays?[-_]?date|date[-_]?today", re.I)
 #: Lines of text read before and after the headline when looking for the shown date.
 LINES_BEFORE = 3
 LINES_AFTER = 12
@@ -174,6 +183,8 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
             return
         if node.tag in _RAIL_TAGS and not any(a is node for a in head_path):
             return
+        if today_widget(node):
+            return
         block = node.tag in BLOCK_TAGS or node is head
         if block:
             flush()
@@ -193,6 +204,14 @@ def _lines(root: HtmlElement, head: HtmlElement | None) -> tuple[list[str], int]
     walk(root)
     flush()
     return lines, head_at
+
+
+def today_widget(node: HtmlElement) -> bool:
+    """Whether an element is a masthead's "today's date" (its class or id says so)."""
+    for name in (node.get("class"), node.get("id")):
+        if name and "oday" in name and _TODAY_WIDGET.search(name):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -285,6 +304,31 @@ def visible_dates(zone: HeaderZone, languages: Sequence[str] | None) -> Iterator
         previous = line
 
 
+_LABEL_WORD = re.compile(rf"\b(?:{_PUBLISHED_WORDS}|{_UPDATED_WORDS})\b", re.I)
+#: A label right before a date ("Last updated: ", "Publié le ").
+_LABELLED = re.compile(
+    rf"\b(?:{_PUBLISHED_WORDS}|{_UPDATED_WORDS})\b\W*(?:on|am|le|el|il|em|op|den)?\W*$", re.I
+)
+
+
+def labelled_anywhere(doc: Document, languages: Sequence[str] | None) -> list[DateCandidate]:
+    """The first short line anywhere in the body (rails and footers aside) whose date follows
+    a "Published"/"Last updated" label (read only on pages without machine stamps; it votes
+    least and ranks last, so it decides only when no shown date resolves)."""
+    body = doc.root.find("body")
+    if body is None:
+        return []
+    for line in _lines(body, None)[0]:
+        if len(line) > MAX_HEADER_LINE or not _LABEL_WORD.search(line):
+            continue  # the span finder is slow: only lines that carry a label are read
+        span = find_date_span(line, languages)
+        if span is not None and _LABELLED.search(line[: span[0]]):
+            return [DateCandidate(line[span[0] : span[1]].strip(), LABELLED_BASIS)]
+    return []
+
+
+#: Basis of a labelled date outside the headline zone (`labelled_anywhere`).
+LABELLED_BASIS = "labelled"
 #: Basis of htmldate's candidate (a machine date: always YYYY-MM-DD).
 HTMLDATE_BASIS = "htmldate"
 
@@ -393,7 +437,7 @@ def page_date_candidates(
     shown = first_shown(zones, languages, fetched_at)
     if chip_date and shown_date(chip_date) and not any(c.raw == chip_date for c in shown):
         shown.insert(0, DateCandidate(chip_date, "visible"))
-    found += shown
+    found += shown if found else shown + labelled_anywhere(doc, languages)
     if with_htmldate and (guess := htmldate_candidate(html, doc.url, fetched_at)) is not None:
         found.append(guess)
     return found
