@@ -12,6 +12,7 @@ from trafilatura.xpaths import BODY_XPATH
 
 from newscrawl.extract.chrome import STORY_WORDS, prose_by_block
 from newscrawl.extract.document import squash
+from newscrawl.extract.edges import trim_edges
 from newscrawl.extract.panels import show_collapsed_panels
 from newscrawl.extract.recall import is_fuller, is_suspect, story_block
 from newscrawl.extract.shield import shield_story_blocks
@@ -37,7 +38,7 @@ def extract_text(root: HtmlElement, url: str) -> str:
     block = story_block(root, prose)
     if is_suspect(root, block, text):
         text = fuller_text(root, url, block, text)
-    return text
+    return trim_edges(text, block, root)
 
 
 def main_text(root: HtmlElement, url: str, *, fast: bool = False) -> str:
