@@ -1,0 +1,42 @@
+"""Stories printed twice: pages that carry the same text in two containers (a desktop and a
+mobile layout, a preview and the full post) give trafilatura every paragraph twice."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+#: Words of a line of running text (shorter lines repeat in many stories: labels, items).
+RUNNING_WORDS = 15
+#: Share of the distinct running-text lines that occur more than once in a story printed twice.
+REPEAT_SHARE = 0.8
+
+
+def is_printed_twice(lines: list[str]) -> bool:
+    """Whether (nearly) every distinct line of running text occurs more than once.
+
+    >>> story = ["word " * 20 + str(n) for n in range(4)]
+    >>> is_printed_twice(story + story), is_printed_twice(story + story[:2])
+    (True, False)
+    """
+    counts = Counter(line for line in lines if len(line.split()) >= RUNNING_WORDS)
+    repeated = sum(1 for count in counts.values() if count > 1)
+    return bool(counts) and repeated >= REPEAT_SHARE * len(counts)
+
+
+def without_repeats(lines: list[str]) -> list[str]:
+    """The lines without their later copies when the story is printed twice (a few repeated
+    labels, list items or paragraphs are left as they are: menus and reviews repeat them).
+
+    >>> story = ["Subheading", "word " * 20 + "end."]
+    >>> without_repeats(story + story) == story
+    True
+    """
+    if not is_printed_twice(lines):
+        return lines
+    seen: set[str] = set()
+    kept: list[str] = []
+    for line in lines:
+        if line not in seen:
+            seen.add(line)
+            kept.append(line)
+    return kept
