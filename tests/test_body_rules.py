@@ -175,3 +175,20 @@ def test_accordion_panels_hidden_by_a_class_name_are_read() -> None:
     body = guide_body(panel, notice)
     assert "The panel step ends here." in body
     assert "Sign in to save" not in body
+
+
+def test_section_headers_inside_the_story_stay() -> None:
+    """A `<header>` holding a section's subheading inside the story is story text; the page
+    header outside it is still removed."""
+    sections = "".join(
+        f"<section><header><h2>Trail number {n} by the bayou</h2></header>{PROSE}</section>"
+        for n in range(3)
+    )
+    page = (
+        "<html><body><header><h2>Site menu and search</h2></header><main><article>"
+        "<h1>The best trails in town</h1>" + sections + "</article></main></body></html>"
+    )
+    article = extract_article(page, "https://example.org/travel/best-trails-in-town", WHEN)
+    assert article.articleBody is not None
+    assert "Trail number 2 by the bayou" in article.articleBody
+    assert "Site menu and search" not in article.articleBody
