@@ -32,3 +32,14 @@ def test_repeated_labels_and_some_paragraphs_are_kept() -> None:
     days = [[f"Day {n}", *notes, f"{SENTENCE}Menu {n} of the plan."] for n in range(4)]
     lines = [line for day in days for line in day]
     assert repeats.without_repeats(lines) == lines
+
+
+def test_a_passage_printed_again_below_the_story_is_read_once() -> None:
+    """An FAQ block printed a second time below the story (same questions and answers in the
+    same order) is read once; the story around it stays."""
+    faq = [f"Question {n}: how much does the parks budget grow next year?" for n in range(2)] + [
+        f"{SENTENCE * 3}Answer {n}." for n in range(2)
+    ]
+    lines = ["Lead paragraph.", *faq, "Middle paragraph.", *faq, "Closing paragraph."]
+    out = repeats.without_repeated_passages(lines)
+    assert out == ["Lead paragraph.", *faq, "Middle paragraph.", "Closing paragraph."]

@@ -34,7 +34,7 @@ from newscrawl.extract.pagetype import (
 from newscrawl.extract.prompts import signup_boxes, toc_blocks
 from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
-from newscrawl.extract.repeats import without_repeats
+from newscrawl.extract.repeats import without_repeated_passages, without_repeats
 from newscrawl.profiles import Profile, load_profile
 
 __all__ = ["Article", "DateCandidate", "RelatedCard", "extract_article"]
@@ -105,6 +105,7 @@ def extract_article(
     aside += [*toc_blocks(doc, protected), *prompts]
     with set_aside(aside):
         lines = without_repeats(clean_lines(extract_text(doc.root, url), profile, extra))
+    lines = without_repeated_passages(lines)
     body = "\n\n".join(closing_lines(lines))
     full = None if features is None else features + text_features(body, title)
     structure_type = None if full is None else type_from_features(full)

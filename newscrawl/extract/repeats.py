@@ -40,3 +40,44 @@ def without_repeats(lines: list[str]) -> list[str]:
             seen.add(line)
             kept.append(line)
     return kept
+
+
+#: Consecutive lines, and their words, that make a passage printed again (an FAQ or a
+#: summary block repeated below the story).
+PASSAGE_LINES = 4
+PASSAGE_WORDS = 80
+
+
+def without_repeated_passages(lines: list[str]) -> list[str]:
+    """The lines without later copies of a passage: `PASSAGE_LINES` or more consecutive lines
+    holding ≥ `PASSAGE_WORDS` words that occur earlier in the same order.
+
+    >>> passage = ["Question one?", "word " * 40, "Question two?", "word " * 40 + "end"]
+    >>> out = without_repeated_passages(["Intro.", *passage, "Middle.", *passage, "Last."])
+    >>> len(out), out[-2:]
+    (7, ['Middle.', 'Last.'])
+    """
+    size = PASSAGE_LINES
+    starts: dict[tuple[str, ...], int] = {}
+    for at in range(len(lines) - size + 1):
+        starts.setdefault(tuple(lines[at : at + size]), at)
+    keep = [True] * len(lines)
+    at = 0
+    while at <= len(lines) - size:
+        run = tuple(lines[at : at + size])
+        first = starts[run]
+        if first + size <= at and sum(len(line.split()) for line in run) >= PASSAGE_WORDS:
+            end = _copy_end(lines, first, at)
+            keep[at:end] = [False] * (end - at)
+            at = end
+        else:
+            at += 1
+    return [line for line, kept in zip(lines, keep, strict=True) if kept]
+
+
+def _copy_end(lines: list[str], first: int, at: int) -> int:
+    """Where the copy starting at `at` of the passage starting at `first` ends."""
+    end = at + PASSAGE_LINES
+    while end < len(lines) and first + end - at < at and lines[first + end - at] == lines[end]:
+        end += 1
+    return end
