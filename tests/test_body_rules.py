@@ -175,3 +175,45 @@ def test_accordion_panels_hidden_by_a_class_name_are_read() -> None:
     body = guide_body(panel, notice)
     assert "The panel step ends here." in body
     assert "Sign in to save" not in body
+
+
+def test_section_headers_inside_the_story_stay() -> None:
+    """A `<header>` holding a section's subheading inside the story is story text; the page
+    header outside it is still removed."""
+    sections = "".join(
+        f"<section><header><h2>Trail number {n} by the bayou</h2></header>{PROSE}</section>"
+        for n in range(3)
+    )
+    page = (
+        "<html><body><header><h2>Site menu and search</h2></header><main><article>"
+        "<h1>The best trails in town</h1>" + sections + "</article></main></body></html>"
+    )
+    article = extract_article(page, "https://example.org/travel/best-trails-in-town", WHEN)
+    assert article.articleBody is not None
+    assert "Trail number 2 by the bayou" in article.articleBody
+    assert "Site menu and search" not in article.articleBody
+
+
+def _slides_page(names: list[str]) -> str:
+    """A story whose items sit in blocks with the given class names (one per item)."""
+    items = "".join(
+        f"<div class='{name}'><h2>Service number {n}</h2><p>Service {n}: {PROSE[3:]}</div>"
+        for n, name in enumerate(names)
+    )
+    lead = "<p>" + "Interior design services compared for every budget and every room. " * 25
+    return (
+        "<html><body><div class='page'><h1>Design services compared</h1>"
+        + lead
+        + "</p>"
+        + items
+        + "</div></body></html>"
+    )
+
+
+def test_repeated_story_parts_named_like_widgets_are_kept() -> None:
+    """Story items in blocks trafilatura drops by name ("listicle-slides embed") are kept when
+    there are several of one kind inside the story block."""
+    page = _slides_page(["listicle-slides embed"] * 3)
+    article = extract_article(page, "https://example.org/home/design-services-compared", WHEN)
+    assert article.articleBody is not None
+    assert all(f"Service {n}: The retailer" in article.articleBody for n in range(3))

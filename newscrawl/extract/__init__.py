@@ -34,6 +34,7 @@ from newscrawl.extract.pagetype import (
 from newscrawl.extract.prompts import signup_boxes, toc_blocks
 from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
+from newscrawl.extract.repeats import without_repeated_passages, without_repeats
 from newscrawl.profiles import Profile, load_profile
 
 __all__ = ["Article", "DateCandidate", "RelatedCard", "extract_article"]
@@ -103,7 +104,9 @@ def extract_article(
     aside = [*link_blocks(doc, protected), *chrome_boxes(doc, protected), *deks(doc, head)]
     aside += [*toc_blocks(doc, protected), *prompts]
     with set_aside(aside):
-        body = "\n\n".join(closing_lines(clean_lines(extract_text(doc.root, url), profile, extra)))
+        lines = without_repeats(clean_lines(extract_text(doc.root, url), profile, extra))
+    lines = without_repeated_passages(lines)
+    body = "\n\n".join(closing_lines(lines))
     full = None if features is None else features + text_features(body, title)
     structure_type = None if full is None else type_from_features(full)
     lean = full is not None and leans_article(full)

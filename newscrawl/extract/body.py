@@ -12,9 +12,10 @@ from trafilatura.xpaths import BODY_XPATH
 
 from newscrawl.extract.chrome import STORY_WORDS, prose_by_block
 from newscrawl.extract.document import squash
+from newscrawl.extract.edges import trim_edges
 from newscrawl.extract.panels import show_collapsed_panels
 from newscrawl.extract.recall import is_fuller, is_suspect, story_block
-from newscrawl.extract.shield import shield_story_blocks
+from newscrawl.extract.shield import shield_story_blocks, shield_story_parts
 
 #: Loose text of at least this many words beside paragraphs is a paragraph of its own.
 LOOSE_WORDS = 12
@@ -32,12 +33,14 @@ def extract_text(root: HtmlElement, url: str) -> str:
     if join_split_body(root, prose):
         prose = prose_by_block(root)
     shield_story_blocks(root, prose)
+    block = story_block(root, prose)
+    if block is not root:
+        shield_story_parts(block, prose)
     show_collapsed_panels(prose)
     text = main_text(root, url)
-    block = story_block(root, prose)
     if is_suspect(root, block, text):
         text = fuller_text(root, url, block, text)
-    return text
+    return trim_edges(text, block, root)
 
 
 def main_text(root: HtmlElement, url: str, *, fast: bool = False) -> str:

@@ -15,6 +15,7 @@ from newscrawl.extract.document import (
     text_of,
     text_prefix,
 )
+from newscrawl.extract.recall import story_block
 from newscrawl.profiles import Profile, normalise_phrase
 
 #: Tags that can carry a section heading such as "Comments" or "Related Articles".
@@ -118,17 +119,37 @@ def is_story(element: HtmlElement, prose: dict[HtmlElement, int], page_prose: in
     return not COMMENT_WORDS.search(f"{element.get('class', '')} {element.get('id', '')}")
 
 
+#: Words a section's `<header>` (its subheading, perhaps a line under it) holds at most.
+SECTION_HEADER_WORDS = 30
+
+
+def is_section_header(element: HtmlElement, block: HtmlElement | None) -> bool:
+    """A `<header>` of a section inside the story block `block`: a short one holding a
+    subheading (h2–h6) and no headline (h1), such as "#1. Wix: Best All-in-One Builder"."""
+    if element.tag != "header" or block is None or block not in element.iterancestors():
+        return False
+    if next(element.iter("h1"), None) is not None:
+        return False
+    if next(element.iter("h2", "h3", "h4", "h5", "h6"), None) is None:
+        return False
+    return len(element.text_content().split()) <= SECTION_HEADER_WORDS
+
+
 def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement]) -> int:
-    """Remove chrome blocks in place (profile selectors, then heading-anchored); return count."""
+    """Remove chrome blocks in place (profile selectors, then heading-anchored); return count.
+
+    Section headers inside the story block (`is_section_header`) stay."""
     removable = doc.removable(profile.select("remove"))
     prose = prose_by_block(doc.root)
     page_prose = prose.get(doc.root, 0)
+    block = story_block(doc.root, prose)
+    story = None if block is doc.root else block
     selected: list[HtmlElement] = []
     for element in removable:
         if is_story(element, prose, page_prose):
             if element.tag in NEUTRAL_TAGS:
                 element.tag = "div"  # so the body extractor does not drop it either
-        elif not contains_any(element, protected):
+        elif not contains_any(element, protected) and not is_section_header(element, story):
             selected.append(element)
     anchored = heading_blocks(doc, profile.chrome_headings, protected)
     removed = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -16,6 +17,8 @@ SHIELD_WORDS = 150
 SHIELD_SHARE = 0.3
 #: Running-text words of another block of a shielded block's kind that shield it too.
 KIN_WORDS = 50
+#: Parts of one kind inside the story block that are shielded together, at least.
+PART_MIN = 2
 #: Names of blocks never shielded: page footers (disclaimers), comments, related stories.
 UNSHIELDED_NAMES = re.compile(
     rf"footer|{COMMENT_WORDS.pattern}|elated|more-on|-stories|most-popular", re.I
@@ -47,6 +50,29 @@ def shield_story_blocks(root: HtmlElement, prose: dict[HtmlElement, int] | None 
         element.attrib.pop("class", None)
         element.attrib.pop("id", None)
     return len(shielded)
+
+
+def shield_story_parts(block: HtmlElement, prose: dict[HtmlElement, int]) -> int:
+    """Shield the repeated parts of the story block `block`: blocks of one tag and first class
+    name (at least `PART_MIN` of them: slides, profiles, accordion items) that each hold
+    running text (≥ `KIN_WORDS`) and that trafilatura would discard by name ("listicle-slides",
+    "mover-profile embed"); returns how many. Nested layers of such blocks (a page builder's
+    widget frames) are its frame, not story parts: then none is shielded."""
+    inside = [
+        e
+        for e, words in prose.items()
+        if words >= KIN_WORDS and e.tag != "p" and e is not block and block in e.iterancestors()
+    ]
+    parts = [e for e in inside if _shieldable(e) and not _MAIN_CONTAINER(e)]
+    chosen = set(parts)
+    if any(a in chosen for e in parts for a in e.iterancestors()):
+        return 0
+    kinds = Counter(_kind(e) for e in parts)
+    parts = [e for e in parts if _kind(e)[1] and kinds[_kind(e)] >= PART_MIN]
+    for element in parts:
+        element.attrib.pop("class", None)
+        element.attrib.pop("id", None)
+    return len(parts)
 
 
 def _same_kind(prose: dict[HtmlElement, int], shielded: list[HtmlElement]) -> list[HtmlElement]:

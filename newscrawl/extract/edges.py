@@ -1,0 +1,69 @@
+"""Lines the text pass took from outside the story block, at the edges of the text.
+
+Trafilatura often reads on past the story's last paragraph (an author bio without a class
+name, a disclaimer, footnotes of the site, an address block, "Explore more" teasers) and
+starts with short labels above its first one ("Table of Contents", "9 min read", "Blog").
+When the story block (`recall.story_block`: the deepest block holding most of the running
+text) is known, the lines after the last line found in it are dropped when they hold at
+most `TAIL_SHARE` of the text's words, and short lines before the first such line are
+dropped. A line is found in the block by its first word characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+#: Runs of characters that are not word characters (left out when lines are compared).
+_NON_WORD = re.compile(r"\W+")
+#: Word characters of a line that must appear in the story block's text.
+KEY_CHARS = 40
+#: Words the trailing lines outside the story block may hold at most, as a share of all.
+TAIL_SHARE = 0.3
+#: Lines before the story block's first line with at most this many words are labels.
+LABEL_WORDS = 3
+
+
+def squeeze(text: str) -> str:
+    """Lower-cased word characters only (spacing, punctuation and table bars left out).
+
+    >>> squeeze("| Week | Monday |"), squeeze("Don't stop")
+    ('weekmonday', 'dontstop')
+    """
+    return _NON_WORD.sub("", text.lower())
+
+
+def in_block(line: str, block_text: str) -> bool:
+    """Whether the line's first word characters occur in the (squeezed) block text."""
+    return squeeze(line)[:KEY_CHARS] in block_text
+
+
+def trim_edges(text: str, block: HtmlElement, root: HtmlElement) -> str:
+    """`text` without its trailing lines from outside the story block `block` (when they are
+    a small part of it) and without short label lines before the block's first line.
+
+    >>> from lxml.html import fromstring
+    >>> page = fromstring("<div><div><p>Story one.</p><p>Story two.</p></div><p>Bio.</p></div>")
+    >>> trim_edges("Blog\\nStory one.\\nStory two.\\nBio.", page[0], page)
+    'Story one.\\nStory two.'
+    """
+    if block is root:
+        return text
+    lines = [line for line in text.splitlines() if line.strip()]
+    key = squeeze(block.text_content())
+    found = [in_block(line, key) for line in lines]
+    if not any(found):
+        return text
+    first = found.index(True)
+    last = len(found) - found[::-1].index(True)
+    head = [line for line in lines[:first] if len(line.split()) > LABEL_WORDS]
+    tail = lines[last:]
+    if _words(tail) <= TAIL_SHARE * _words(lines):
+        tail = []
+    return "\n".join(head + lines[first:last] + tail)
+
+
+def _words(lines: list[str]) -> int:
+    """Whitespace-separated words of the lines."""
+    return sum(len(line.split()) for line in lines)

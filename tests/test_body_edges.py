@@ -1,0 +1,55 @@
+"""Body edges: lines the text pass took from outside the story block."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import lxml.html
+
+from newscrawl.extract import edges, extract_article
+
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
+URL = "https://example.org/news/council-parks-budget"
+SENTENCE = "The council approved the new budget for the city parks after a long debate on Tuesday. "
+STORY = "".join(f"<p>{SENTENCE * 2}Paragraph {i} ends here.</p>" for i in range(8))
+BIO = "Jane Doe is a staff writer who covers city hall and local politics for the paper since 2019."
+
+
+def body(page: str) -> str:
+    """The extracted body of a page (an article)."""
+    article = extract_article(page, URL, WHEN)
+    assert article.articleBody is not None
+    return article.articleBody
+
+
+def test_trailing_bio_outside_the_story_block_is_dropped() -> None:
+    """An author bio after the story's last paragraph, in a block of its own, is left out."""
+    page = (
+        "<html><body><div><div><h1>Council approves parks budget</h1>" + STORY + "</div>"
+        f"<div><p>{BIO}</p></div></div></body></html>"
+    )
+    text = body(page)
+    assert "Paragraph 7 ends here." in text
+    assert "Jane Doe" not in text
+
+
+def test_long_tail_outside_the_story_block_is_kept() -> None:
+    """A tail holding much of the text (an FAQ after the story) is not cut."""
+    answer = "The parks budget grows by four percent next year, the council said"
+    faq = "".join(f"<h2>Question {i}?</h2><p>{answer} ({i}).</p>" for i in range(10))
+    page = (
+        "<html><body><div><div><h1>Council approves parks budget</h1>" + STORY + "</div>"
+        f"<div>{faq}</div></div></body></html>"
+    )
+    assert "the council said (9)." in body(page)
+
+
+def test_trim_edges_drops_short_labels_before_the_story() -> None:
+    """Short lines before the story block's first line are labels; longer ones stay."""
+    page = lxml.html.fromstring(
+        "<div><p>Blog</p><p>A lead paragraph before the story block.</p>"
+        "<div><p>Story one.</p><p>Story two.</p></div></div>"
+    )
+    text = "Blog\nA lead paragraph before the story block.\nStory one.\nStory two."
+    kept = edges.trim_edges(text, page[2], page).splitlines()
+    assert kept == ["A lead paragraph before the story block.", "Story one.", "Story two."]
