@@ -32,6 +32,7 @@ from newscrawl.extract.pagetype import (
     type_from_markup,
 )
 from newscrawl.extract.prompts import signup_boxes, toc_blocks
+from newscrawl.extract.prose import Prose
 from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
 from newscrawl.profiles import Profile, load_profile
@@ -98,12 +99,14 @@ def extract_article(
         if not contains_any(element, protected):
             drop(element)
     prompts = signup_boxes(doc, protected)  # before chrome removal takes the forms
-    remove_chrome(doc, profile, protected)
+    prose = Prose(doc.root)  # running text, counted once: kept true as blocks leave the tree
+    remove_chrome(doc, profile, protected, prose)
     extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
     aside = [*link_blocks(doc, protected), *chrome_boxes(doc, protected), *deks(doc, head)]
     aside += [*toc_blocks(doc, protected), *prompts]
-    with set_aside(aside):
-        body = "\n\n".join(closing_lines(clean_lines(extract_text(doc.root, url), profile, extra)))
+    with set_aside(aside, prose.detach):
+        text = extract_text(doc.root, url, prose)
+    body = "\n\n".join(closing_lines(clean_lines(text, profile, extra)))
     full = None if features is None else features + text_features(body, title)
     structure_type = None if full is None else type_from_features(full)
     lean = full is not None and leans_article(full)

@@ -15,6 +15,7 @@ from newscrawl.extract.document import (
     text_of,
     text_prefix,
 )
+from newscrawl.extract.prose import Prose
 from newscrawl.profiles import Profile, normalise_phrase
 
 #: Tags that can carry a section heading such as "Comments" or "Related Articles".
@@ -82,21 +83,6 @@ def drop(element: HtmlElement) -> None:
 LAYOUT_TAGS = frozenset(["header"])
 #: Words of running-text paragraphs that make a layout block the story, not chrome.
 STORY_WORDS = 150
-PARAGRAPH_WORDS = 15
-
-
-def prose_by_block(root: HtmlElement) -> dict[HtmlElement, int]:
-    """Words of running-text paragraphs (long, mostly not link text) under each element."""
-    words: dict[HtmlElement, int] = {}
-    for paragraph in root.iter("p"):
-        count = len(paragraph.text_content().split())
-        if count < PARAGRAPH_WORDS:
-            continue
-        linked = sum(len(a.text_content().split()) for a in paragraph.iter("a"))
-        if linked * 2 < count:
-            for block in (paragraph, *paragraph.iterancestors()):
-                words[block] = words.get(block, 0) + count
-    return words
 
 
 #: Tags the body extractor drops by itself; a story block with one of them becomes a <div>.
@@ -118,11 +104,17 @@ def is_story(element: HtmlElement, prose: dict[HtmlElement, int], page_prose: in
     return not COMMENT_WORDS.search(f"{element.get('class', '')} {element.get('id', '')}")
 
 
-def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement]) -> int:
-    """Remove chrome blocks in place (profile selectors, then heading-anchored); return count."""
+def remove_chrome(
+    doc: Document, profile: Profile, protected: list[HtmlElement], counted: Prose | None = None
+) -> int:
+    """Remove chrome blocks in place (profile selectors, then heading-anchored); return count.
+
+    `counted` (the running text of `doc`'s tree, when the caller reads it afterwards) is kept
+    true to the tree.
+    """
     removable = doc.removable(profile.select("remove"))
-    prose = prose_by_block(doc.root)
-    page_prose = prose.get(doc.root, 0)
+    counted = Prose(doc.root) if counted is None else counted
+    prose, page_prose = counted.words, counted.words.get(doc.root, 0)
     selected: list[HtmlElement] = []
     for element in removable:
         if is_story(element, prose, page_prose):
@@ -134,7 +126,7 @@ def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement])
     removed = 0
     for element in selected + anchored:
         if element.getparent() is not None:
-            drop(element)
+            counted.detach(element)
             removed += 1
     return removed
 

@@ -82,6 +82,14 @@ def safe_utf8(text: str) -> bytes:
     return data
 
 
+def put_in_place(old: HtmlElement, new: HtmlElement) -> None:
+    """Put `new` (a child of `old`) where `old` is, with `old`'s tail."""
+    parent = old.getparent()
+    if parent is not None:
+        new.tail = old.tail
+        parent.replace(old, new)
+
+
 def detach(element: HtmlElement) -> Callable[[], None]:
     """Remove `element` from its tree but leave the text after it (its tail) in place; return
     how to put it back exactly as it was."""

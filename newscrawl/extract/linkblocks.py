@@ -253,14 +253,17 @@ def chrome_boxes(doc: Document, protected: list[HtmlElement]) -> list[HtmlElemen
 
 
 @contextmanager
-def set_aside(elements: list[HtmlElement]) -> Iterator[None]:
+def set_aside(
+    elements: list[HtmlElement], take: Callable[[HtmlElement], Callable[[], None]] = detach
+) -> Iterator[None]:
     """Take elements out of their tree for a while, then put them back as they were.
 
     The text after an element (its tail) is not the element's: it stays in the tree while the
     element is away. The body is extracted without them; page-type rules (teaser cards) still
-    see them.
+    see them. `take` takes one out (`document.detach`, or `Prose.detach` to keep a count of the
+    running text true while they are away).
     """
-    undo = [detach(element) for element in elements]
+    undo = [take(element) for element in elements]
     try:
         yield
     finally:

@@ -8,7 +8,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
-from newscrawl.extract.chrome import COMMENT_WORDS, prose_by_block
+from newscrawl.extract.chrome import COMMENT_WORDS
+from newscrawl.extract.prose import prose_by_block
 
 #: A block trafilatura would discard by its class or id, holding at least this many words of
 #: running text and this share of the page's, is shielded (its class and id are dropped).
