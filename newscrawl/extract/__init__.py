@@ -23,18 +23,17 @@ from newscrawl.extract.linkblocks import chrome_boxes, link_blocks, set_aside
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
 from newscrawl.extract.pagekinds import with_kinds
 from newscrawl.extract.pagetype import (
-    leans_article,
     page_features,
     page_type,
     strong_type,
     text_features,
-    type_from_features,
     type_from_markup,
 )
 from newscrawl.extract.prompts import signup_boxes, toc_blocks
 from newscrawl.extract.prose import Prose
 from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
+from newscrawl.extract.score import verdict
 from newscrawl.profiles import Profile, load_profile
 
 __all__ = ["Article", "DateCandidate", "RelatedCard", "extract_article"]
@@ -108,8 +107,9 @@ def extract_article(
         text = extract_text(doc.root, url, prose)
     body = "\n\n".join(closing_lines(clean_lines(text, profile, extra)))
     full = None if features is None else features + text_features(body, title)
-    structure_type = None if full is None else type_from_features(full)
-    lean = full is not None and leans_article(full)
+    score = None if full is None else verdict(full)
+    structure_type = None if score is None else score.page_type
+    lean = score is not None and score.leans_article
     article.pageType = page_type(doc, profile, markup_type, body, structure_type, lean)
     article.is_article = article.pageType == "article"
     article.articleBody = body if article.is_article else None
