@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from newscrawl.dates import Resolutions
 from newscrawl.extract import dates, metadata
 from newscrawl.extract.attribution import headline_element, source_line
 from newscrawl.extract.body import extract_text
@@ -46,11 +47,13 @@ def extract_article(
     profile: Profile | None = None,
     *,
     with_htmldate: bool = True,
+    resolutions: Resolutions | None = None,
 ) -> Article:
     """Extract one page into an Article (dates left as raw candidates for the date stage).
 
     Without `with_htmldate` htmldate's candidate is left out, for a caller that adds it when
-    it can change the chosen date (`dated_article`).
+    it can change the chosen date (`dated_article`). The dates resolved to find the shown
+    ones are kept in `resolutions`, for the date stage to reuse.
     """
     profile = profile or load_profile("generic")
     doc = parse_html(html, url)
@@ -83,6 +86,7 @@ def extract_article(
         chip.raw_date if chip else None,
         languages or ([article.inLanguage] if article.inLanguage else None),
         with_htmldate,
+        resolutions,
     )
     header_text = zone.header_lines(dates.MAX_TEXT_LINES)
     article.publisher = publisher(doc, ld, article.publisher, header_text)
