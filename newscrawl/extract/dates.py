@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.dates import Resolutions, find_date_span, resolve_known
-from newscrawl.extract.document import BLOCK_TAGS, Document, squash
+from newscrawl.extract.document import BLOCK_TAGS, Document, squash, word_set
 from newscrawl.extract.model import DateCandidate
 
 #: Meta tags that state the publication date (name, property or itemprop), most trusted first.
@@ -238,18 +238,13 @@ class HeaderZone:
 TITLE_OVERLAP = 0.6
 
 
-def _words(text: str) -> set[str]:
-    """Case-folded words of a text."""
-    return set(re.findall(r"\w+", text.casefold()))
-
-
 def title_like(body: HtmlElement, title: str | None) -> HtmlElement | None:
     """The first <h2>/<h3> showing most of the title's words (a restyled headline)."""
-    wanted = _words(title or "")
+    wanted = word_set((title or "").casefold())
     if not wanted:
         return None
     for element in body.iter("h2", "h3"):
-        shown = _words(element.text_content())
+        shown = word_set(element.text_content().casefold())
         if len(wanted & shown) >= TITLE_OVERLAP * max(len(wanted), len(shown)):
             return element
     return None

@@ -124,6 +124,18 @@ def squash(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+_WORD = re.compile(r"\w+")
+
+
+def word_set(text: str) -> set[str]:
+    """The distinct words (runs of word characters) of a text, as written.
+
+    >>> sorted(word_set("Rain, rain: go away!"))
+    ['Rain', 'away', 'go', 'rain']
+    """
+    return set(_WORD.findall(text))
+
+
 @dataclass
 class Document:
     """A parsed page: the lxml root, a parsel selector over it, and its URL."""
