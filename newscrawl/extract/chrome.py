@@ -15,6 +15,7 @@ from newscrawl.extract.document import (
     text_of,
     text_prefix,
 )
+from newscrawl.extract.names import COMMENT_WORDS, names
 from newscrawl.extract.prose import Prose
 from newscrawl.profiles import Profile, normalise_phrase
 
@@ -87,8 +88,6 @@ STORY_WORDS = 150
 
 #: Tags the body extractor drops by itself; a story block with one of them becomes a <div>.
 NEUTRAL_TAGS = frozenset(["aside", "footer", "nav", "form", "button"])
-#: Class or id words of comment sections: never the story, however much prose they hold.
-COMMENT_WORDS = re.compile(r"comment|respond|discussion|disqus", re.I)
 
 
 def is_story(element: HtmlElement, prose: dict[HtmlElement, int], page_prose: int) -> bool:
@@ -101,7 +100,7 @@ def is_story(element: HtmlElement, prose: dict[HtmlElement, int], page_prose: in
         return words >= STORY_WORDS
     if words < STORY_WORDS or 2 * words <= page_prose or element.get("aria-hidden") == "true":
         return False
-    return not COMMENT_WORDS.search(f"{element.get('class', '')} {element.get('id', '')}")
+    return not COMMENT_WORDS.search(names(element))
 
 
 def remove_chrome(

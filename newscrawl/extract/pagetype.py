@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, text_of
+from newscrawl.extract.names import names
 from newscrawl.extract.pitch import pitch_features
 from newscrawl.extract.score import MANY_CARDS, type_from_features
 from newscrawl.profiles import Profile
@@ -297,6 +298,8 @@ CTA_TEXT = re.compile(
 )
 #: Signs of an article (besides publication meta and <time>): byline blocks, a comment section.
 BYLINE_ATTR = re.compile(r"\b(?:byline|author|post[-_]?meta|entry[-_]?meta|dateline)\b", re.I)
+#: Whole words only, unlike `names.COMMENT_WORDS` (which also reads "discussion", "disqus"):
+#: merging the two would change page types.
 COMMENTS_ATTR = re.compile(r"\b(?:comments?|comment-list|respond)\b", re.I)
 #: Button and link labels longer than this are not calls to action.
 SHORT = 40
@@ -323,7 +326,7 @@ def page_features(doc: Document) -> Counter[str]:
             continue
         if len(el) >= MANY_CARDS:
             cards = max(cards, card_run(el))
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        attrs = names(el)
         if (found := signs.get(attrs)) is None:
             found = signs[attrs] = attribute_signs(attrs)
         cart, forum, byline, comments = found
