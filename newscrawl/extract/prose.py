@@ -7,8 +7,7 @@ of those changes instead of counting every paragraph of the page again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
@@ -46,6 +45,17 @@ class Prose:
         self.root = root
         self.words = prose_by_block(root)
 
+    @staticmethod
+    def _around(element: HtmlElement) -> list[tuple[HtmlElement, int]]:
+        """The paragraphs around `element`, with their running-text words before a change
+        there (their text may lose words, or words may run together)."""
+        return [(p, running_words(p)) for p in element.iterancestors("p")]
+
+    def _recount(self, around: list[tuple[HtmlElement, int]]) -> None:
+        """Count the paragraphs of `_around` again after the change."""
+        for paragraph, words in around:
+            self.add(paragraph, running_words(paragraph) - words)
+
     def add(self, element: HtmlElement, delta: int) -> None:
         """Add `delta` words to `element` and its ancestors; a block left with none is dropped."""
         if not delta:
@@ -57,37 +67,38 @@ class Prose:
             else:
                 self.words.pop(block, None)
 
-    @contextmanager
-    def recounted(self, element: HtmlElement) -> Iterator[None]:
-        """Count the paragraphs around `element` again after a change there (their text may
-        lose words, or words may run together)."""
-        around = list(element.iterancestors("p"))
-        before = [running_words(p) for p in around]
-        yield
-        for paragraph, words in zip(around, before, strict=True):
-            self.add(paragraph, running_words(paragraph) - words)
-
     def detach(self, element: HtmlElement) -> Callable[[], None]:
         """`document.detach`, with the element's words taken off its ancestors (the counts
         then describe the tree without it; putting it back does not restore them)."""
+        inner = self.words.get(element, 0)
+        around = self._around(element)
+        if not inner and not around:  # no running text in it, no paragraph around it
+            return detach(element)
         ancestors = list(element.iterancestors())
         if not ancestors or ancestors[-1] is not self.root:  # already out of the tree
             return detach(element)
-        with self.recounted(element):
-            self.add(ancestors[0], -self.words.get(element, 0))
+        if inner:
+            self.add(ancestors[0], -inner)
             for block in element.iter():
                 self.words.pop(block, None)
-            return detach(element)
+        put_back = detach(element)
+        self._recount(around)
+        return put_back
 
     def replace(self, old: HtmlElement, new: HtmlElement) -> None:
         """Put `new`, a child of `old`, in `old`'s place, with `old`'s tail."""
-        with self.recounted(old):
-            self.add(old, self.words.get(new, 0) - self.words.get(old, 0))
-            kept = set(new.iter())
-            for block in old.iter():
-                if block not in kept:
-                    self.words.pop(block, None)
+        ancestors = list(old.iterancestors())
+        if not ancestors or ancestors[-1] is not self.root:  # already out of the tree
             put_in_place(old, new)
+            return
+        around = self._around(old)
+        self.add(old, self.words.get(new, 0) - self.words.get(old, 0))
+        kept = set(new.iter())
+        for block in old.iter():
+            if block not in kept:
+                self.words.pop(block, None)
+        put_in_place(old, new)
+        self._recount(around)
 
     def added(self, paragraph: HtmlElement) -> None:
         """Count a paragraph just made of text already in the tree (no other text changes)."""
