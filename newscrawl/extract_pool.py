@@ -2,8 +2,10 @@
 the crawl's reactor. No Scrapy here: the pipeline owns one `ExtractionPool` and awaits it.
 
 Workers are started by a forkserver (spawn where there is none) that has already imported
-the extraction code, so starting or recycling one is cheap; each worker is replaced after
-`max_tasks` pages, which keeps the memory of long crawls flat.
+the extraction code, so starting them is cheap. The whole pool is replaced after `max_tasks`
+pages per worker, which keeps the memory of long crawls flat. (Not `max_tasks_per_child`:
+CPython's executor can stop scheduling when a worker exits at that limit with pages queued,
+python/cpython#115634, in 3.11 to 3.14.)
 """
 
 from __future__ import annotations
@@ -36,11 +38,18 @@ WATCH_SECONDS = 1.0
 CLOSE_SECONDS = 30.0
 
 
-class PoolStalled(BrokenProcessPool):
+class PoolBroken(BrokenProcessPool):
+    """A worker died on a page; `executor` is the executor the page was with."""
+
+    def __init__(self, message: str, executor: ProcessPoolExecutor) -> None:
+        super().__init__(message)
+        self.executor = executor
+
+
+class PoolStalled(PoolBroken):
     """No answer from the pool within the page timeout: the pool counts as broken.
 
-    A worker stuck on a page, or the executor itself stuck (CPython's ProcessPoolExecutor can
-    stop scheduling after workers exit: python/cpython#115634), must not stall the crawl.
+    A worker stuck on a page, or the executor itself stuck, must not stall the crawl.
     """
 
 
@@ -100,7 +109,8 @@ class ExtractionPool:
 
     `submit` waits (asynchronously) while `max_in_flight` pages are already with the workers,
     so pages queue in Scrapy (which then slows downloads) instead of piling up here. A page
-    without an answer after `timeout` seconds raises PoolStalled.
+    without an answer after `timeout` seconds raises PoolStalled. After `max_tasks` pages per
+    worker the executor is retired (its pages finish there) and a new one takes the next page.
     """
 
     def __init__(
@@ -111,20 +121,39 @@ class ExtractionPool:
         self.max_in_flight = max(1, max_in_flight)
         self.timeout = timeout
         self.restarts = 0
+        self.recycles = 0
+        self._submitted = 0
         self._executor: ProcessPoolExecutor | None = None
+        self._retired: list[ProcessPoolExecutor] = []
         self._slots: asyncio.Semaphore | None = None
 
     def start(self) -> ProcessPoolExecutor:
-        """The running executor (created on first use or after a crash)."""
+        """The running executor (created on first use, after a crash or after recycling)."""
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=pool_context(),
                 initializer=_start_worker,
                 initargs=(os.getpid(),),
-                max_tasks_per_child=self.max_tasks,
             )
+            self._submitted = 0
         return self._executor
+
+    def _submit(self, html: str, url: str, fetched_at: str, profile: str) -> Future[Article]:
+        """Hand a page to the running executor, retiring it once it has had its quota."""
+        executor = self.start()
+        future = executor.submit(_worker_extract, html, url, fetched_at, profile)
+        self._submitted += 1
+        if self.max_tasks and self._submitted >= self.max_tasks * self.workers:
+            self._retire(executor)
+        return future
+
+    def _retire(self, executor: ProcessPoolExecutor) -> None:
+        """Let the executor finish its pages and exit; the next page starts a new one."""
+        self._executor = None
+        self._retired = [e for e in self._retired if _still_running(e)] + [executor]
+        executor.shutdown(wait=False)
+        self.recycles += 1
 
     async def extract(self, html: str, url: str, fetched_at: str, profile: str) -> Article:
         """Extract one page in a worker; raises BrokenProcessPool when a worker died, and
@@ -132,32 +161,37 @@ class ExtractionPool:
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.max_in_flight)
         async with self._slots:
-            future: Future[Article] = self.start().submit(
-                _worker_extract, html, url, fetched_at, profile
-            )
+            executor = self.start()
+            future = self._submit(html, url, fetched_at, profile)
             try:
                 return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
             except TimeoutError:
-                raise PoolStalled(f"no answer within {self.timeout:g} s") from None
+                raise PoolStalled(f"no answer within {self.timeout:g} s", executor) from None
             except asyncio.CancelledError:
                 if _being_cancelled() or not future.cancelled():
                     raise
-                raise PoolStalled("cancelled with its stalled pool") from None
+                raise PoolStalled("cancelled with its stalled pool", executor) from None
+            except BrokenProcessPool as exc:
+                raise PoolBroken(str(exc), executor) from exc
 
     def restart(self, broken: ProcessPoolExecutor | None) -> bool:
-        """Replace the executor after a crash or stall (once per executor); True if replaced.
+        """Stop an executor after a crash or stall (once per executor); True if stopped.
 
-        Its workers are stopped: a stalled one would otherwise run on (shutdown does not).
+        Its workers are terminated: a stalled one would otherwise run on (shutdown does not).
+        The running executor is replaced at once; a retired one is not.
         """
-        if broken is None or broken is not self._executor:
+        if broken is None or not (broken is self._executor or broken in self._retired):
             return False
-        self._executor = None
+        if broken is self._executor:
+            self._executor = None
+            self.start()
+        else:
+            self._retired.remove(broken)
         processes = worker_processes(broken)
         broken.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
         self.restarts += 1
-        self.start()
         return True
 
     @property
@@ -168,27 +202,39 @@ class ExtractionPool:
     def close(self) -> None:
         """Stop the workers: pending pages are cancelled, in-flight ones get CLOSE_SECONDS to
         finish, then the workers are stopped (a stuck executor must not hang the crawl's end)."""
-        executor, self._executor = self._executor, None
-        if executor is None:
-            return
-        processes = worker_processes(executor)
-        manager = getattr(executor, "_executor_manager_thread", None)  # joins the workers
-        executor.shutdown(wait=False, cancel_futures=True)
-        if manager is None:
-            return
-        manager.join(CLOSE_SECONDS)
-        if manager.is_alive():
-            logger.error(
-                "extraction workers did not stop within %g s; terminating them", CLOSE_SECONDS
-            )
-            for process in processes:
-                process.terminate()
+        executors = self._retired + ([self._executor] if self._executor else [])
+        self._executor, self._retired = None, []
+        deadline = time.monotonic() + CLOSE_SECONDS
+        for executor in executors:
+            processes = worker_processes(executor)
+            manager = _manager_thread(executor)  # joins the workers
+            executor.shutdown(wait=False, cancel_futures=True)
+            if manager is None:
+                continue
+            manager.join(max(0.0, deadline - time.monotonic()))
+            if manager.is_alive():
+                logger.error(
+                    "extraction workers did not stop within %g s; terminating them", CLOSE_SECONDS
+                )
+                for process in processes:
+                    process.terminate()
 
 
 def worker_processes(executor: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
     """The executor's worker processes (a private attribute: shutdown does not stop a stuck
     worker, so the pool must be able to)."""
     return list((getattr(executor, "_processes", None) or {}).values())
+
+
+def _manager_thread(executor: ProcessPoolExecutor) -> threading.Thread | None:
+    """The executor's manager thread (a private attribute), alive until its workers exit."""
+    return getattr(executor, "_executor_manager_thread", None)
+
+
+def _still_running(executor: ProcessPoolExecutor) -> bool:
+    """Whether a retired executor still has pages or workers."""
+    manager = _manager_thread(executor)
+    return manager is not None and manager.is_alive()
 
 
 def _being_cancelled() -> bool:

@@ -11,7 +11,13 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.distributed.config import is_distributed
 from newscrawl.extract.model import Article
-from newscrawl.extract_pool import ExtractionPool, PoolStalled, default_workers, extract_page
+from newscrawl.extract_pool import (
+    ExtractionPool,
+    PoolBroken,
+    PoolStalled,
+    default_workers,
+    extract_page,
+)
 from newscrawl.items import ArticleItem, FetchedPage
 from newscrawl.page import date_unresolved
 from newscrawl.records import to_record
@@ -76,11 +82,6 @@ class ExtractionPipeline(_StatsPipeline):
         if self.pool is not None:
             self.pool.start()
 
-    def close_spider(self) -> None:
-        """Stop the workers."""
-        if self.pool is not None:
-            self.pool.close()
-
     async def process_item(self, item: Any) -> Any:
         """Extract articles; pass anything else through."""
         if not isinstance(item, FetchedPage):
@@ -101,22 +102,20 @@ class ExtractionPipeline(_StatsPipeline):
         a stall, replace it and retry in the new pool once (a page that stalls a worker again
         is dropped as an extraction error: run here, it would stall the crawl)."""
         assert self.pool is not None
-        executor = self.pool.start()
         try:
             return await self.pool.extract(html, url, fetched_at, profile)
         except PoolStalled as exc:
             logger.error("extraction stalled on %s (%s); retrying in a new pool", url, exc)
-            self.replace_stalled(executor)
-            executor = self.pool.start()
+            self.replace_stalled(exc.executor)
             try:
                 return await self.pool.extract(html, url, fetched_at, profile)
-            except PoolStalled:
-                self.replace_stalled(executor)
+            except PoolStalled as again:
+                self.replace_stalled(again.executor)
                 raise
         except (BrokenProcessPool, OSError) as exc:
             self.count("extract_pool/errors")
             logger.error("extraction worker failed on %s (%r); retrying in-process", url, exc)
-            if self.pool.restart(executor):
+            if isinstance(exc, PoolBroken) and self.pool.restart(exc.executor):
                 self.count("extract_pool/restarts")
             self.count("extract_pool/retried_in_process")
             return extract_page(html, url, fetched_at, profile)
@@ -127,6 +126,13 @@ class ExtractionPipeline(_StatsPipeline):
         self.count("extract_pool/stalls")
         if self.pool.restart(executor):
             self.count("extract_pool/restarts")
+
+    def close_spider(self) -> None:
+        """Stop the workers (counting how often the pool was recycled)."""
+        if self.pool is not None:
+            if self.pool.recycles:
+                self.count("extract_pool/recycles", self.pool.recycles)
+            self.pool.close()
 
 
 class DeduplicationPipeline(_StatsPipeline):

@@ -87,6 +87,6 @@ LOG_LEVEL = "INFO"
 
 # Extraction runs in a process pool fed by ExtractionPipeline (docs/performance.md).
 NEWSCRAWL_EXTRACT_WORKERS = None  # worker processes; None = one per core, 0 = in-process
-NEWSCRAWL_EXTRACT_MAX_TASKS = 500  # pages per worker before it is replaced (flat memory)
+NEWSCRAWL_EXTRACT_MAX_TASKS = 500  # pages per worker before the pool is recycled (flat memory)
 NEWSCRAWL_EXTRACT_MAX_IN_FLIGHT = 0  # pages with the workers at once; 0 = 4 per worker
 NEWSCRAWL_EXTRACT_TIMEOUT = 120.0  # seconds a page may take in a worker; then the pool is replaced

@@ -155,3 +155,38 @@ def test_a_page_that_stalls_its_worker_is_dropped_and_the_crawl_goes_on(
     assert "'newscrawl/extract_pool/stalls': 2" in log
     assert "'newscrawl/dropped/extraction_error': 1" in log
     assert "extraction stalled on" in log
+
+
+RECYCLE_SCRIPT = """
+import asyncio, json
+from newscrawl.extract_pool import ExtractionPool, worker_processes
+
+PAGE = "<html><body><h1>Page {}</h1><p>Some text.</p></body></html>"
+ARGS = ("https://example.invalid/a", "2026-01-01T00:00:00+00:00", "generic")
+
+async def main():
+    pool = ExtractionPool(1, 2, 8, timeout=20.0)
+    pids = set()
+    async def one(n):
+        article = await pool.extract(PAGE.format(n), *ARGS)
+        pids.update(p.pid for p in worker_processes(pool.start()))
+        return article.headline
+    headlines = await asyncio.gather(*(one(n) for n in range(20)))
+    pool.close()
+    print(json.dumps({"headlines": headlines, "recycles": pool.recycles, "pids": sorted(pids)}))
+
+asyncio.run(main())
+"""
+
+
+def test_the_pool_is_recycled_after_its_quota_with_pages_queued() -> None:
+    # With max_tasks_per_child, CPython 3.11-3.14 stops scheduling here (python/cpython#115634).
+    result = subprocess.run(
+        [sys.executable, "-c", RECYCLE_SCRIPT], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["headlines"] == [f"Page {n}" for n in range(20)]
+    assert report["recycles"] == 10
+    assert len(report["pids"]) >= 5
+    assert not any(psutil.pid_exists(pid) for pid in report["pids"])

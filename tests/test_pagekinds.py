@@ -94,7 +94,8 @@ def test_listing_sign_adds_listing_points() -> None:
 def test_pages_leaning_far_to_an_article_are_not_looked_at() -> None:
     doc = parse_html(shop_page(["$12.00", "$14.50", "$9.00", "$8.00"]), "https://x.org/socks")
     story = Counter({"price": 4, "og_article": 1, "art_meta": 1})  # 4 points for an article
-    assert with_kinds(doc, story + Counter({"byline": 1, "time": 1}))["shop_cards"] == 0
+    lean = Counter({"byline": 1, "time": 1, "comments": 1, "long_headline": 1, "long_slug": 1})
+    assert with_kinds(doc, story + lean)["shop_cards"] == 0
     assert with_kinds(doc, story)["shop_cards"] == 1
 
 

@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document
+from newscrawl.extract.scatter import scattered_prose
 from newscrawl.extract.score import evidence
 
 #: Shop buttons and links on product cards.
@@ -49,8 +50,8 @@ CARD_SHARE = 2
 #: Fewer words than this in running-text paragraphs, in the whole page, is thin prose.
 THIN_PROSE = 60
 #: Tree evidence leaning to an article by more than the most that text signs (5 points) and
-#: these signs (4) can add, against the margin of 4, cannot be tipped: 4 - 5 - 4.
-OUT_OF_REACH = -5
+#: these signs (7) can add, against the margin of 4, cannot be tipped: 4 - 5 - 7.
+OUT_OF_REACH = -8
 
 
 def with_kinds(doc: Document, features: Counter[str]) -> Counter[str]:
@@ -64,6 +65,7 @@ def with_kinds(doc: Document, features: Counter[str]) -> Counter[str]:
     if sum(against.values()) - support < OUT_OF_REACH:
         return features
     features = features + listing_features(doc, features["long_p_words"])
+    features["scattered_prose"] = int(scattered_prose(doc))
     if features["price"] < PRICED_CARDS:
         return features
     return features + kind_features(doc)

@@ -34,6 +34,7 @@ KIND_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
     ("shop_cards", 1, 2, "collection"),  # ≥ 4 priced product cards or ≥ 2 shop buttons
     ("text_cards", 1, 2, "listing"),  # ≥ 12 short cards, twice the words of running text
     ("thin_prose", 1, 1, "listing"),  # < 60 words in running-text <p>s (one paragraph at most)
+    ("scattered_prose", 1, 2, "service"),  # running text spread over many blocks, undated (scatter)
 )
 #: Points against an article: (feature, minimum count, points, page type it suggests).
 OTHER_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
