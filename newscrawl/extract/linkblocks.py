@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, detach, short_text
-from newscrawl.extract.names import class_pattern, names
+from newscrawl.extract.names import class_pattern
 
 #: Blocks that are a paragraph of their own (a link filling one of them is a teaser line).
 LINE_TAGS = frozenset(["p", "h2", "h3", "h4", "h5", "h6", "a"])
@@ -205,7 +205,8 @@ def names_chrome(element: HtmlElement) -> bool:
     """Whether the element's class or id names a newsletter/promo/share box (or, for a block,
     a disclosure or call-to-action box)."""
     pattern = BOX_CLASS_PATTERN if element.tag in BOX_TAGS else CHROME_CLASS_PATTERN
-    return pattern.search(names(element)) is not None
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"  # names.names, inline (hot)
+    return pattern.search(names) is not None
 
 
 #: Tags that are never a chrome box: a heading's id is often its own text ("h-social-media").

@@ -18,7 +18,9 @@ COMMENT_WORDS = re.compile(r"comment|respond|discussion|disqus", re.I)
 
 
 def names(element: HtmlElement) -> str:
-    """The element's class and id, space-separated.
+    """The element's class and id, space-separated (the loops over every element of a page,
+    `pagetype.page_features` and `linkblocks.names_chrome`, build it inline: a call per
+    element cost about 0.3 ms a page).
 
     >>> from lxml.html import fromstring
     >>> names(fromstring('<div class="post body" id="main"></div>')), names(fromstring("<p/>"))

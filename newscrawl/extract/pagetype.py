@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, text_of
-from newscrawl.extract.names import names
 from newscrawl.extract.pitch import pitch_features
 from newscrawl.extract.score import MANY_CARDS, type_from_features
 from newscrawl.profiles import Profile
@@ -326,7 +325,7 @@ def page_features(doc: Document) -> Counter[str]:
             continue
         if len(el) >= MANY_CARDS:
             cards = max(cards, card_run(el))
-        attrs = names(el)
+        attrs = f"{el.get('class', '')} {el.get('id', '')}"  # names.names, inline: a hot loop
         if (found := signs.get(attrs)) is None:
             found = signs[attrs] = attribute_signs(attrs)
         cart, forum, byline, comments = found
