@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from newscrawl.dates import ResolvedDate, resolve
+from newscrawl.dates import Resolutions, ResolvedDate, resolve_known
 from newscrawl.extract.dates import HTMLDATE_BASIS, LABELLED_BASIS
 from newscrawl.extract.model import DateCandidate
 
@@ -116,13 +116,20 @@ def resolve_all(
     timezone: str | None,
     date_order: str | None,
     relative: bool = True,
+    known: Resolutions | None = None,
 ) -> list[Resolved]:
     """Resolve every candidate; unparsable and implausible ones are left out, and so are
-    relative ones ("3 days ago") when not `relative` (the fetch time is unknown)."""
+    relative ones ("3 days ago") when not `relative` (the fetch time is unknown). A
+    resolution already in `known` (made with the same inputs) is not made again."""
     found = []
     for candidate in candidates:
-        value = resolve(
-            candidate.raw, fetched_at, languages=languages, timezone=timezone, date_order=date_order
+        value = resolve_known(
+            candidate.raw,
+            fetched_at,
+            known,
+            languages=languages,
+            timezone=timezone,
+            date_order=date_order,
         )
         if value is not None and not relative and value.basis == "relative":
             continue

@@ -10,6 +10,7 @@ import logging
 from datetime import UTC, datetime
 from functools import partial
 
+from newscrawl.dates import Resolutions
 from newscrawl.extract import extract_article
 from newscrawl.extract.dates import htmldate_candidate
 from newscrawl.extract.model import Article
@@ -31,10 +32,13 @@ def dated_article(
     """
     known = fetched_at is not None
     fetched_at = fetched_at or datetime.now(UTC)
-    article = extract_article(html, url, fetched_at, profile, with_htmldate=False)
+    resolved: Resolutions = {}  # dates extraction resolves, reused by the date stage
+    article = extract_article(
+        html, url, fetched_at, profile, with_htmldate=False, resolutions=resolved
+    )
     htmldate = partial(htmldate_candidate, html, url, fetched_at)  # parses the page again
     try:
-        resolve_article_dates(article, profile, htmldate, fetch_known=known)
+        resolve_article_dates(article, profile, htmldate, fetch_known=known, known=resolved)
     except Exception as exc:  # a date-stage bug must not cost the record
         logger.debug("date stage failed on %s", url, exc_info=True)
         if not article.date_candidates and (guess := htmldate()) is not None:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from newscrawl import datechoice
-from newscrawl.dates import ResolvedDate, resolve
+from newscrawl.dates import Resolutions, ResolvedDate, resolve
 from newscrawl.extract.dates import HTMLDATE_BASIS
 from newscrawl.extract.model import Article, DateCandidate
 from newscrawl.profiles import Profile
@@ -86,13 +86,16 @@ def resolve_article_dates(
     htmldate: Callable[[], DateCandidate | None] | None = None,
     *,
     fetch_known: bool = True,
+    known: Resolutions | None = None,
 ) -> bool:
     """Fill the article's and its cards' resolved dates; False when the article's date failed.
 
     `htmldate` gives htmldate's candidate when the extraction left it out; it is called (and
     the candidate added last) only when that candidate could change the chosen date.
     Without `fetch_known` (a saved page without its fetch time) relative dates ("3 days
-    ago") are not resolved: they mean nothing against the time of the run.
+    ago") are not resolved: they mean nothing against the time of the run. `known` holds the
+    resolutions extraction made (`extract_article(..., resolutions=...)`): those made with the
+    same inputs are not made again.
     """
     fetched_at = datetime.fromisoformat(article.dateDownloaded)
     languages = page_languages(article, profile)
@@ -106,6 +109,7 @@ def resolve_article_dates(
             timezone=profile.timezone,
             date_order=order,
             relative=fetch_known,
+            known=known,
         )
 
     found = resolve_all(article.date_candidates)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from newscrawl.extract import extract_article
@@ -19,3 +20,9 @@ def story_body(inner: str, url: str = BLOG_URL, in_article: bool = True) -> str:
     article = extract_article(page, url, WHEN)
     assert article.articleBody is not None
     return article.articleBody
+
+
+def check_lines(body: str, dropped: Iterable[str] = (), kept: Iterable[str] = ()) -> None:
+    """Assert that none of the `dropped` texts is in `body` and every `kept` text is."""
+    assert [text for text in dropped if text in body] == [], "chrome left in the body"
+    assert [text for text in kept if text not in body] == [], "story text lost"

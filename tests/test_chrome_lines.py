@@ -1,69 +1,62 @@
-"""Whole lines that are chrome: share/sign-up labels, author-box labels (handwritten pages)."""
+"""Whole lines that are chrome: share/sign-up labels, author-box labels (handwritten pages).
+
+Each row: the story markup around PROSE, the lines that must go, the lines that must stay.
+"""
 
 from __future__ import annotations
 
-from tests.story_pages import PROSE, story_body
+import pytest
+
+from tests.story_pages import PROSE, check_lines, story_body
+
+STORY_SENTENCES = (
+    "<p>Register early, officials said, because the council written by hand its notes.</p>"
+    "<p>Written by hand</p><p>Join our team of volunteers at the town hall next week.</p>"
+)
+CASES: dict[str, tuple[str, list[str], list[str]]] = {
+    # widget labels left on their own line ("PIN FOR LATER", "Get started today")
+    "call_to_action_lines_dropped": (
+        f"{PROSE}<p>PIN FOR LATER</p><h3>Get started today</h3><p>Register</p>{PROSE}",
+        ["PIN FOR LATER", "Get started today", "Register"],
+        ["Point 3."],
+    ),
+    # "Written by <Name>" and "Join our … newsletter" lines on their own
+    "author_box_and_newsletter_headings_dropped": (
+        f"{PROSE}<h4>Written by Jane Doe</h4><h3>Join Our Genius Newsletter</h3>{PROSE}",
+        ["Written by Jane Doe", "Genius Newsletter"],
+        [],
+    ),
+    # the same words inside a sentence, or "Written by" before a lower-case word
+    "label_words_inside_story_sentences_kept": (
+        f"{STORY_SENTENCES}{PROSE}",
+        [],
+        ["Register early", "Written by hand", "Join our team"],
+    ),
+    # a tag list's "Tags" label, a breadcrumb's "Home" and "Page 1 of 8" on their own
+    "list_labels_and_pager_lines_dropped": (
+        f"{PROSE}<p>Tags</p><p>Home</p><p>Page 1 of 8</p>{PROSE}",
+        ["Tags", "Home", "Page 1 of 8"],
+        ["Point 3."],
+    ),
+    # "Advertisement: …" and "You might also like: …" lines; the word in a sentence stays
+    "labelled_teaser_lines_dropped": (
+        "<p>Advertisement spending fell sharply this year, the council's report said.</p>"
+        f"{PROSE}<p>Advertisement: New AI Book!</p>"
+        f"<p>You might also like: Ten Budget Tricks</p>{PROSE}",
+        ["New AI Book", "Ten Budget Tricks"],
+        ["Advertisement spending fell"],
+    ),
+    # short "support us" and paywall notes; "support" inside a story sentence stays
+    "support_and_paywall_notes_dropped": (
+        "<p>The new system will support USB devices in every council office, staff said.</p>"
+        f"{PROSE}<p>This article is exclusive to Council+ subscribers</p>"
+        f"<p>This story is funded by readers like you</p>{PROSE}",
+        ["exclusive to", "funded by readers"],
+        ["support USB devices"],
+    ),
+}
 
 
-def test_call_to_action_lines_dropped() -> None:
-    """Widget labels left on their own line ("PIN FOR LATER", "Get started today") go."""
-    body = story_body(
-        f"{PROSE}<p>PIN FOR LATER</p><h3>Get started today</h3><p>Register</p>{PROSE}"
-    )
-    assert "PIN FOR LATER" not in body
-    assert "Get started today" not in body
-    assert "Register" not in body
-    assert "Point 3." in body
-
-
-def test_author_box_and_newsletter_headings_dropped() -> None:
-    """ "Written by <Name>" and "Join our … newsletter" lines on their own go."""
-    body = story_body(
-        f"{PROSE}<h4>Written by Jane Doe</h4><h3>Join Our Genius Newsletter</h3>{PROSE}"
-    )
-    assert "Written by Jane Doe" not in body
-    assert "Genius Newsletter" not in body
-
-
-def test_label_words_inside_story_sentences_kept() -> None:
-    """The same words inside a sentence, or "Written by" before a lower-case word, stay."""
-    story = (
-        "<p>Register early, officials said, because the council written by hand its notes.</p>"
-        "<p>Written by hand</p><p>Join our team of volunteers at the town hall next week.</p>"
-    )
-    body = story_body(f"{story}{PROSE}")
-    assert "Register early" in body
-    assert "Written by hand" in body
-    assert "Join our team" in body
-
-
-def test_list_labels_and_pager_lines_dropped() -> None:
-    """A tag list's "Tags" label, a breadcrumb's "Home" and "Page 1 of 8" on their own go."""
-    body = story_body(f"{PROSE}<p>Tags</p><p>Home</p><p>Page 1 of 8</p>{PROSE}")
-    assert "Tags" not in body
-    assert "Home" not in body
-    assert "Page 1 of 8" not in body
-    assert "Point 3." in body
-
-
-def test_labelled_teaser_lines_dropped() -> None:
-    """ "Advertisement: …" and "You might also like: …" lines go; the word in a sentence stays."""
-    story = "<p>Advertisement spending fell sharply this year, the council's report said.</p>"
-    teasers = "<p>Advertisement: New AI Book!</p><p>You might also like: Ten Budget Tricks</p>"
-    body = story_body(f"{story}{PROSE}{teasers}{PROSE}")
-    assert "New AI Book" not in body
-    assert "Ten Budget Tricks" not in body
-    assert "Advertisement spending fell" in body
-
-
-def test_support_and_paywall_notes_dropped() -> None:
-    """Short "support us" and paywall notes go; "support" inside a story sentence stays."""
-    story = "<p>The new system will support USB devices in every council office, staff said.</p>"
-    notes = (
-        "<p>This article is exclusive to Council+ subscribers</p>"
-        "<p>This story is funded by readers like you</p>"
-    )
-    body = story_body(f"{story}{PROSE}{notes}{PROSE}")
-    assert "exclusive to" not in body
-    assert "funded by readers" not in body
-    assert "support USB devices" in body
+@pytest.mark.parametrize(("inner", "dropped", "kept"), CASES.values(), ids=CASES.keys())
+def test_chrome_lines(inner: str, dropped: list[str], kept: list[str]) -> None:
+    check_lines(story_body(inner), dropped, kept)

@@ -33,6 +33,12 @@ def choose(*candidates: tuple[str, str], order: str | None = None) -> datechoice
     return datechoice.choose(datechoice.place_yearless(found))
 
 
+def chosen_day(*candidates: tuple[str, str]) -> str | None:
+    """The calendar day of the chosen candidate (None: none chosen)."""
+    chosen = choose(*candidates)
+    return None if chosen is None else chosen.day
+
+
 def page(head: str, body: str, url: str = "https://bugle.example/a"):
     """A small hand-written page."""
     return parse_html(f"<html><head>{head}</head><body>{body}</body></html>", url)
@@ -115,8 +121,7 @@ def test_an_older_shown_date_is_the_original_publication() -> None:
         ("2025-06-24", "meta"),
         ("2025-06-24", "htmldate"),
     )
-    chosen = choose(*machine, ("August 25, 2024", "visible"))
-    assert chosen is not None and chosen.day == "2024-08-25"
+    assert chosen_day(*machine, ("August 25, 2024", "visible")) == "2024-08-25"
     # a shown date backing the machine day, a date one day off (time zones), a guessed order
     # or a date shown as an update leave the machine day in place
     for shown in (
@@ -126,23 +131,15 @@ def test_an_older_shown_date_is_the_original_publication() -> None:
         [("August 25, 2024", "visible-updated")],
         [("Aug 25", "visible")],
     ):
-        chosen = choose(*machine, *shown)
-        assert chosen is not None and chosen.day == "2025-06-24", shown
+        assert chosen_day(*machine, *shown) == "2025-06-24", shown
     # a newer shown date is no original publication
-    chosen = choose(*machine, ("September 2, 2025", "visible"))
-    assert chosen is not None and chosen.day == "2025-06-24"
+    assert chosen_day(*machine, ("September 2, 2025", "visible")) == "2025-06-24"
 
 
 def test_a_yearless_date_does_not_vote_beside_a_shown_year() -> None:
-    chosen = choose(
-        ("Open until July 31", "visible"),
-        ("July 22, 2017", "visible"),
-        ("July 31", "visible"),
-        ("2025-01-05", "htmldate"),
-    )
-    assert chosen is not None and chosen.day == "2017-07-22"
-    chosen = choose(("July 31", "visible"), ("2025-01-05", "htmldate"))
-    assert chosen is not None and chosen.day == "2025-07-31"
+    shown = [("Open until July 31", "visible"), ("July 22, 2017", "visible")]
+    assert chosen_day(*shown, ("July 31", "visible"), ("2025-01-05", "htmldate")) == "2017-07-22"
+    assert chosen_day(("July 31", "visible"), ("2025-01-05", "htmldate")) == "2025-07-31"
 
 
 def test_read_time_and_future_dates_are_rejected() -> None:
@@ -151,9 +148,8 @@ def test_read_time_and_future_dates_are_rejected() -> None:
 
 
 def test_yearless_visible_date_takes_the_year_of_a_matching_stamp() -> None:
-    chosen = choose(("Apr 12", "visible"), ("2020-04-12T08:00:00Z", "time-element"))
-    assert chosen is not None
-    assert chosen.day == "2020-04-12"
+    stamp = ("2020-04-12T08:00:00Z", "time-element")
+    assert chosen_day(("Apr 12", "visible"), stamp) == "2020-04-12"
 
 
 def test_hour_precision_keeps_the_computed_instant() -> None:
@@ -190,16 +186,12 @@ def test_xml_lang_gives_the_date_order() -> None:
 
 def test_a_tie_goes_to_the_shown_day_no_update_stamp_shares() -> None:
     machine = (("13/11/2025 09:21:40", "jsonld"), ("13/11/2025 09:21:40", "jsonld-modified"))
-    chosen = choose(*machine, ("12 November 2025", "visible"), ("2025-11-12", "htmldate"))
-    assert chosen is not None and chosen.day == "2025-11-12"
+    shown = ("12 November 2025", "visible")
+    assert chosen_day(*machine, shown, ("2025-11-12", "htmldate")) == "2025-11-12"
     # a shown date that only echoes a modification stamp, or a relative one, keeps the tie rule
-    chosen = choose(
-        ("2025-11-13T09:00:00Z", "jsonld"),
-        ("2025-11-13", "htmldate"),
-        ("November 12, 2025", "visible"),
-        ("2025-11-12T08:00:00Z", "meta-modified"),
-    )
-    assert chosen is not None and chosen.day == "2025-11-13"
+    stamps = (("2025-11-13T09:00:00Z", "jsonld"), ("2025-11-13", "htmldate"))
+    echo = (("November 12, 2025", "visible"), ("2025-11-12T08:00:00Z", "meta-modified"))
+    assert chosen_day(*stamps, *echo) == "2025-11-13"
 
 
 def test_the_first_h1_gives_the_date_when_the_headline_zone_shows_none() -> None:

@@ -6,7 +6,8 @@ from collections import Counter
 
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.pagekinds import kind_features, listing_features, with_kinds
-from newscrawl.extract.pagetype import evidence, page_features, type_from_features
+from newscrawl.extract.pagetype import page_features
+from newscrawl.extract.score import evidence, type_from_features
 
 CARD = (
     '<li class="item"><a href="/p/{n}">Blue Wool Crew Socks {n}</a>'

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.pagetype import (
-    combined_features,
     has_running_text,
     is_listing,
-    leans_article,
     page_features,
     page_type,
     text_features,
-    type_from_features,
     type_from_markup,
     type_from_structure,
     type_from_url,
     url_features,
 )
 from newscrawl.extract.pitch import pitch_features
+from newscrawl.extract.score import (
+    Verdict,
+    combined_features,
+    leans_article,
+    type_from_features,
+    verdict,
+)
 from newscrawl.profiles import load_profile
 
 LD = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"%s"}</script>'
@@ -225,6 +231,17 @@ def test_leans_article() -> None:
     story = features_of("<article><time>2 Jan</time>" + STORY + "</article>", head)
     assert leans_article(story + text_features(PROSE, "How the old stone quay was rebuilt"))
     assert not leans_article(features_of(STORY) + text_features(PROSE, "Harbour"))
+
+
+def test_verdict_weighs_the_evidence_once_for_both_answers() -> None:
+    head = '<meta property="og:type" content="article">'
+    head += '<meta property="article:published_time" content="2026-01-02">'
+    story = features_of("<article><time>2 Jan</time>" + STORY + "</article>", head)
+    pages = [story + text_features(PROSE, "How the old stone quay was rebuilt")]
+    pages.append(Counter({"one_word_slug": 1, "short_headline": 1, "little_prose": 1}))
+    for f in pages:
+        assert verdict(f) == Verdict(type_from_features(f), leans_article(f))
+    assert verdict(pages[0]).leans_article and verdict(pages[1]).page_type == "listing"
 
 
 def test_documentation_url_outranks_article_markup() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newscrawl.extract.document import parse_html
 from newscrawl.extract.linkblocks import chrome_boxes
 from newscrawl.extract.prompts import signup_boxes, toc_blocks
-from tests.story_pages import BLOG_URL, PROSE, story_body
+from tests.story_pages import BLOG_URL, PROSE, check_lines, story_body
 
 SIGNUP = (
     "<div><h3>Join Our Newsletter</h3><p>Get the freshest stories in your inbox every week.</p>"
@@ -13,12 +15,45 @@ SIGNUP = (
 )
 
 
-def test_signup_prompt_without_telling_class_dropped() -> None:
-    """A short block around an e-mail field goes with its heading and pitch."""
-    body = story_body(f"{PROSE}{SIGNUP}{PROSE}")
-    assert "Join Our Newsletter" not in body
-    assert "freshest stories" not in body
-    assert "Point 3." in body
+#: Boxes inside a story: (story markup around PROSE, lines that go, lines that stay).
+BOXES: dict[str, tuple[str, list[str], list[str]]] = {
+    # a short block around an e-mail field goes with its heading and pitch
+    "signup_prompt_without_telling_class_dropped": (
+        f"{PROSE}{SIGNUP}{PROSE}",
+        ["Join Our Newsletter", "freshest stories"],
+        ["Point 3."],
+    ),
+    # a list of in-page links goes with its short heading; the sections stay
+    "table_of_contents_with_heading_dropped": (
+        "<div><p>Table of Contents</p><ul>"
+        '<li><a href="#vote">The vote</a></li><li><a href="#next">What comes next</a></li>'
+        f"</ul></div><h2 id='vote'>The vote</h2>{PROSE}",
+        ["Table of Contents", "What comes next"],
+        ["Point 0."],
+    ),
+    # affiliate disclosures and call-to-action boxes (by class) are chrome
+    "disclosure_and_call_to_action_boxes_dropped": (
+        '<div class="affiliate-disclosure"><p>We may earn a commission.</p></div>'
+        f"{PROSE}"
+        '<div class="post-cta"><h4>Want to win more jobs?</h4><p>Book a demo.</p></div>',
+        ["commission", "win more jobs"],
+        [],
+    ),
+    # author bio boxes, named contents boxes and previous/next links (by class) are chrome
+    "author_box_contents_box_and_post_navigation_dropped_by_class": (
+        '<div class="BlogTableOfContent_toc"><p>Contents</p><p>The vote</p></div>'
+        f"{PROSE}"
+        '<div class="post-author-box"><p>Written by Ann Lee</p><p>Ann covers news.</p></div>'
+        '<div class="prevnext"><p>Next article: <a href="/blog/other">Other post</a></p></div>',
+        ["Written by Ann Lee", "Contents", "Next article"],
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize(("inner", "dropped", "kept"), BOXES.values(), ids=BOXES.keys())
+def test_boxes_inside_the_story(inner: str, dropped: list[str], kept: list[str]) -> None:
+    check_lines(story_body(inner), dropped, kept)
 
 
 def test_story_holding_an_email_field_is_not_a_prompt() -> None:
@@ -29,19 +64,6 @@ def test_story_holding_an_email_field_is_not_a_prompt() -> None:
     assert boxes[0].get("id") is None
 
 
-def test_table_of_contents_with_heading_dropped() -> None:
-    """A list of in-page links goes with its short heading; the sections stay."""
-    toc = (
-        "<div><p>Table of Contents</p><ul>"
-        '<li><a href="#vote">The vote</a></li><li><a href="#next">What comes next</a></li>'
-        "</ul></div>"
-    )
-    body = story_body(f"{toc}<h2 id='vote'>The vote</h2>{PROSE}")
-    assert "Table of Contents" not in body
-    assert "What comes next" not in body
-    assert "Point 0." in body
-
-
 def test_list_linking_to_other_pages_is_not_a_table_of_contents() -> None:
     """Links to other pages, or a list with text beside its anchors, are not a contents list."""
     page = (
@@ -50,26 +72,6 @@ def test_list_linking_to_other_pages_is_not_a_table_of_contents() -> None:
         '</li><li><a href="#y">Next</a></li></ul></body></html>'
     )
     assert toc_blocks(parse_html(page, BLOG_URL), []) == []
-
-
-def test_disclosure_and_call_to_action_boxes_dropped() -> None:
-    """Affiliate disclosures and call-to-action boxes (by class) are chrome."""
-    disclosure = '<div class="affiliate-disclosure"><p>We may earn a commission.</p></div>'
-    cta = '<div class="post-cta"><h4>Want to win more jobs?</h4><p>Book a demo.</p></div>'
-    body = story_body(f"{disclosure}{PROSE}{cta}")
-    assert "commission" not in body
-    assert "win more jobs" not in body
-
-
-def test_author_box_contents_box_and_post_navigation_dropped_by_class() -> None:
-    """Author bio boxes, named contents boxes and previous/next links (by class) are chrome."""
-    author = '<div class="post-author-box"><p>Written by Ann Lee</p><p>Ann covers news.</p></div>'
-    toc = '<div class="BlogTableOfContent_toc"><p>Contents</p><p>The vote</p></div>'
-    nav = '<div class="prevnext"><p>Next article: <a href="/blog/other">Other post</a></p></div>'
-    body = story_body(f"{toc}{PROSE}{author}{nav}")
-    assert "Written by Ann Lee" not in body
-    assert "Contents" not in body
-    assert "Next article" not in body
 
 
 def test_call_to_action_words_only_as_whole_words_on_blocks() -> None:

@@ -110,3 +110,23 @@ def test_missing_required_field_is_a_record_problem() -> None:
 def test_expected_demo_dates_are_iso() -> None:
     for expected in expected_records():
         datetime.fromisoformat(expected["datePublished"])
+
+
+def test_date_stage_reuses_the_shown_dates_extraction_resolved(monkeypatch) -> None:
+    from newscrawl.dates import resolver
+    from newscrawl.extract import extract_article
+
+    html = "<html><body><h1>Harbour works</h1><p>May 17, 2024</p><p>" + "word " * 80 + "</p>"
+    when = datetime.fromisoformat("2026-11-27T23:35:00+00:00")
+    profile = load_profile("generic")
+    resolved: resolver.Resolutions = {}
+    page = extract_article(html, "https://x.org/a/harbour", when, profile, resolutions=resolved)
+    assert any(key[0] == "May 17, 2024" for key in resolved)
+    made: list[str] = []
+    real = resolver.resolve
+    monkeypatch.setattr(
+        resolver, "resolve", lambda text, *a, **k: made.append(text) or real(text, *a, **k)
+    )
+    resolve_article_dates(page, profile, known=resolved)
+    assert "May 17, 2024" not in made
+    assert page.datePublished == "2024-05-17" and page.datePublishedBasis == "visible"

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from newscrawl.extract import extract_article
 from newscrawl.extract.document import parse_html
-from newscrawl.extract.pagetype import evidence
 from newscrawl.extract.scatter import dated_headline, scattered_prose, spread
+from newscrawl.extract.score import evidence
 
 TOPICS = ["payroll", "benefits", "hiring", "training", "compliance", "reviews", "leave", "pay"]
 PARAGRAPH = (

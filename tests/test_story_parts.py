@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from lxml.html import fromstring
 
 from newscrawl.extract import extract_article
 from newscrawl.extract.body import join_split_body
 from newscrawl.extract.deks import deks
 from newscrawl.extract.document import parse_html, squash
+from tests.story_pages import check_lines
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 URL = "https://example.org/news/city-council-votes-on-budget"
@@ -137,26 +139,28 @@ def test_paragraph_repeating_the_description_is_no_dek() -> None:
     assert [element.tag for element in deks(doc, doc.root.find(".//h1"))] == ["h3"]
 
 
-def test_closing_call_to_action_dropped() -> None:
-    """'Follow … on Instagram' and newsletter prompts closing a story are not story text."""
-    closing = (
+#: Closing lines of a story: (markup after the story, lines that go, lines that stay).
+CLOSINGS: dict[str, tuple[str, list[str], list[str]]] = {
+    # "Follow … on Instagram" and newsletter prompts closing a story are not story text
+    "closing_call_to_action_dropped": (
         "<p>Follow our reporters on Twitter and Instagram for more.</p>"
-        "<p>There is more where that came from: sign up for the free daily newsletter.</p>"
-    )
-    body = body_of(f"<article>{prose('Lead')}{closing}</article>")
-    assert "Lead 2." in body
-    assert "Follow our reporters" not in body and "newsletter" not in body
-
-
-def test_instructions_and_list_items_are_no_call_to_action() -> None:
-    """'Follow these steps' and a list item 'Sign up for …' are story text."""
-    closing = (
+        "<p>There is more where that came from: sign up for the free daily newsletter.</p>",
+        ["Follow our reporters", "newsletter"],
+        ["Lead 2."],
+    ),
+    # "Follow these steps" and a list item "Sign up for …" are story text
+    "instructions_and_list_items_are_no_call_to_action": (
         "<p>Follow these steps to file the form before the deadline.</p>"
-        "<ul><li>Sign up for the city's budget hearing on its website.</li></ul>"
-    )
-    body = body_of(f"<article>{prose('Lead')}{closing}</article>")
-    assert "Follow these steps to file the form" in body
-    assert "Sign up for the city's budget hearing" in body
+        "<ul><li>Sign up for the city's budget hearing on its website.</li></ul>",
+        [],
+        ["Follow these steps to file the form", "Sign up for the city's budget hearing"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("closing", "dropped", "kept"), CLOSINGS.values(), ids=CLOSINGS.keys())
+def test_closing_lines(closing: str, dropped: list[str], kept: list[str]) -> None:
+    check_lines(body_of(f"<article>{prose('Lead')}{closing}</article>"), dropped, kept)
 
 
 def test_quoted_post_in_a_social_wrapper_kept() -> None:

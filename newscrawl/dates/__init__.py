@@ -27,7 +27,15 @@ than 100 years from the fetch time are rejected as absurd for a news page.
 from __future__ import annotations
 
 from newscrawl.dates.model import DATE_PRECISIONS, Precision, ResolvedDate
-from newscrawl.dates.resolver import resolve
+from newscrawl.dates.resolver import Resolutions, resolve, resolve_known
 from newscrawl.dates.span import find_date_span
 
-__all__ = ["DATE_PRECISIONS", "Precision", "ResolvedDate", "find_date_span", "resolve"]
+__all__ = [
+    "DATE_PRECISIONS",
+    "Precision",
+    "Resolutions",
+    "ResolvedDate",
+    "find_date_span",
+    "resolve",
+    "resolve_known",
+]

@@ -46,6 +46,35 @@ def resolve(
         return None
 
 
+#: Resolutions made for one page, by every input of `resolve`: (text, fetch time, languages,
+#: timezone, date order) → value. Extraction fills it, the date stage reads it.
+Resolutions = dict[
+    tuple[str, datetime, tuple[str, ...], str | None, str | None], ResolvedDate | None
+]
+
+
+def resolve_known(
+    text: str,
+    fetched_at: datetime,
+    known: Resolutions | None,
+    *,
+    languages: Sequence[str] | None = None,
+    timezone: str | None = None,
+    date_order: str | None = None,
+) -> ResolvedDate | None:
+    """`resolve`, taken from `known` when it was made with the same inputs (and added to it)."""
+    if known is None:
+        return resolve(
+            text, fetched_at, languages=languages, timezone=timezone, date_order=date_order
+        )
+    key = (text, fetched_at, tuple(languages or ()), timezone, date_order)
+    if key not in known:
+        known[key] = resolve(
+            text, fetched_at, languages=languages, timezone=timezone, date_order=date_order
+        )
+    return known[key]
+
+
 @lru_cache(maxsize=64)
 def _zone(name: str | None) -> tzinfo:
     """The site's zone (UTC when unknown)."""

@@ -26,7 +26,7 @@ def case_lines(case: dict[str, Any]) -> Iterator[str]:
     from newscrawl.profiles import load_profile
     from newscrawl.records import resolve_article_dates
 
-    extract.extract_text = lambda root, url: ""
+    extract.extract_text = lambda root, url, counted=None: ""
     profile = load_profile("generic")
     fetched = datetime.fromisoformat(case["fetched_at"]) if case.get("fetched_at") else None
     url = case.get("url") or f"https://example.invalid/{case['id']}"

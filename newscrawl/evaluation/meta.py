@@ -54,7 +54,7 @@ def predict(case: dict[str, Any], skip_body: bool) -> dict[str, Any]:
     from newscrawl.records import resolve_article_dates
 
     if skip_body:
-        extract.extract_text = lambda root, url: ""
+        extract.extract_text = lambda root, url, counted=None: ""
     profile = load_profile("generic")
     fetched = datetime.fromisoformat(case["fetched_at"]) if case.get("fetched_at") else None
     url = case.get("url") or f"https://example.invalid/{case['id']}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from newscrawl.dates import Resolutions
 from newscrawl.extract import dates, metadata
 from newscrawl.extract.attribution import headline_element, source_line
 from newscrawl.extract.body import extract_text
@@ -23,18 +24,18 @@ from newscrawl.extract.linkblocks import chrome_boxes, link_blocks, set_aside
 from newscrawl.extract.model import Article, DateCandidate, RelatedCard
 from newscrawl.extract.pagekinds import with_kinds
 from newscrawl.extract.pagetype import (
-    leans_article,
     page_features,
     page_type,
     strong_type,
     text_features,
-    type_from_features,
     type_from_markup,
 )
 from newscrawl.extract.prompts import signup_boxes, toc_blocks
+from newscrawl.extract.prose import Prose
 from newscrawl.extract.publisher import publisher
 from newscrawl.extract.related import related_cards
 from newscrawl.extract.repeats import without_repeated_passages, without_repeats
+from newscrawl.extract.score import verdict
 from newscrawl.profiles import Profile, load_profile
 
 __all__ = ["Article", "DateCandidate", "RelatedCard", "extract_article"]
@@ -47,11 +48,13 @@ def extract_article(
     profile: Profile | None = None,
     *,
     with_htmldate: bool = True,
+    resolutions: Resolutions | None = None,
 ) -> Article:
     """Extract one page into an Article (dates left as raw candidates for the date stage).
 
     Without `with_htmldate` htmldate's candidate is left out, for a caller that adds it when
-    it can change the chosen date (`dated_article`).
+    it can change the chosen date (`dated_article`). The dates resolved to find the shown
+    ones are kept in `resolutions`, for the date stage to reuse.
     """
     profile = profile or load_profile("generic")
     doc = parse_html(html, url)
@@ -84,6 +87,7 @@ def extract_article(
         chip.raw_date if chip else None,
         languages or ([article.inLanguage] if article.inLanguage else None),
         with_htmldate,
+        resolutions,
     )
     header_text = zone.header_lines(dates.MAX_TEXT_LINES)
     article.publisher = publisher(doc, ld, article.publisher, header_text)
@@ -99,17 +103,20 @@ def extract_article(
         if not contains_any(element, protected):
             drop(element)
     prompts = signup_boxes(doc, protected)  # before chrome removal takes the forms
-    remove_chrome(doc, profile, protected)
+    prose = Prose(doc.root)  # running text, counted once: kept true as blocks leave the tree
+    remove_chrome(doc, profile, protected, prose)
     extra = [title or "", chip.text if chip else "", *(c.headline for c in cards)]
     aside = [*link_blocks(doc, protected), *chrome_boxes(doc, protected), *deks(doc, head)]
     aside += [*toc_blocks(doc, protected), *prompts]
-    with set_aside(aside):
-        lines = without_repeats(clean_lines(extract_text(doc.root, url), profile, extra))
+    with set_aside(aside, prose.detach):
+        text = extract_text(doc.root, url, prose)
+    lines = without_repeats(clean_lines(text, profile, extra))
     lines = without_repeated_passages(lines)
     body = "\n\n".join(closing_lines(lines))
     full = None if features is None else features + text_features(body, title)
-    structure_type = None if full is None else type_from_features(full)
-    lean = full is not None and leans_article(full)
+    score = None if full is None else verdict(full)
+    structure_type = None if score is None else score.page_type
+    lean = score is not None and score.leans_article
     article.pageType = page_type(doc, profile, markup_type, body, structure_type, lean)
     article.is_article = article.pageType == "article"
     article.articleBody = body if article.is_article else None

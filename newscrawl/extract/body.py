@@ -10,10 +10,11 @@ from lxml import etree
 from lxml.html import Element, HtmlElement, fromstring
 from trafilatura.xpaths import BODY_XPATH
 
-from newscrawl.extract.chrome import STORY_WORDS, prose_by_block
-from newscrawl.extract.document import squash
+from newscrawl.extract.chrome import STORY_WORDS
+from newscrawl.extract.document import put_in_place, squash
 from newscrawl.extract.edges import trim_edges
 from newscrawl.extract.panels import show_collapsed_panels
+from newscrawl.extract.prose import Prose, prose_by_block
 from newscrawl.extract.recall import is_fuller, is_suspect, story_block
 from newscrawl.extract.shield import shield_story_blocks, shield_story_parts
 
@@ -25,11 +26,16 @@ PART_WORDS = 50
 CONTAINER_TAGS = ("div", "section", "article", "main", "td", "body")
 
 
-def extract_text(root: HtmlElement, url: str) -> str:
-    """Trafilatura's plain-text main content of the (cleaned) tree; empty when none."""
-    wrap_loose_text(root)
-    unwrap_embeds(root)
-    prose = prose_by_block(root)
+def extract_text(root: HtmlElement, url: str, counted: Prose | None = None) -> str:
+    """Trafilatura's plain-text main content of the (cleaned) tree; empty when none.
+
+    `counted` is the tree's running text when the caller has kept it (`Prose`), else it is
+    counted here.
+    """
+    counted = Prose(root) if counted is None else counted
+    wrap_loose_text(root, counted)
+    unwrap_embeds(root, counted)
+    prose = counted.words
     if join_split_body(root, prose):
         prose = prose_by_block(root)
     shield_story_blocks(root, prose)
@@ -70,12 +76,12 @@ def fuller_text(root: HtmlElement, url: str, block: HtmlElement, text: str) -> s
     return other if is_fuller(other, text) else text
 
 
-def wrap_loose_text(root: HtmlElement) -> int:
+def wrap_loose_text(root: HtmlElement, counted: Prose | None = None) -> int:
     """Put running text that lies loose in a block beside `<p>` paragraphs into its own `<p>`.
 
     trafilatura keeps paragraphs but drops such text (a story's first paragraph after a
     related-links box, "SAN FRANCISCO (AP) — …", is often markup like this). Returns how many
-    texts were wrapped.
+    texts were wrapped; `counted` (the tree's running text) counts the new paragraphs.
 
     >>> from lxml.html import fromstring
     >>> page = fromstring("<div><div>box</div>" + "word " * 12 + "<p>Next paragraph.</p></div>")
@@ -84,13 +90,15 @@ def wrap_loose_text(root: HtmlElement) -> int:
     """
     loose = [text for text in _LOOSE_TEXTS(root) if _is_running(text)]
     for text in loose:
-        owner = text.getparent()
+        owner, paragraph = text.getparent(), _paragraph(str(text))
         if text.is_tail:
-            owner.addnext(_paragraph(str(text)))
+            owner.addnext(paragraph)
             owner.tail = None
         else:
-            owner.insert(0, _paragraph(str(text)))
+            owner.insert(0, paragraph)
             owner.text = None
+        if counted is not None:
+            counted.added(paragraph)
     return len(loose)
 
 
@@ -165,12 +173,13 @@ def _later_parts(
 EMBED_WRAPPER = re.compile(r"social|embed", re.IGNORECASE | re.ASCII)
 
 
-def unwrap_embeds(root: HtmlElement) -> int:
+def unwrap_embeds(root: HtmlElement, counted: Prose | None = None) -> int:
     """Put quoted posts (`<blockquote>`) in the place of a social/embed wrapper holding only them.
 
     An embedded tweet quoted in a story ("social-media-embed" around a `<blockquote>`) is
     story text for article-extraction truth; trafilatura drops every block whose class
-    says social or embed. Returns how many wrappers were replaced.
+    says social or embed. Returns how many wrappers were replaced (`counted`, the tree's
+    running text, is kept true).
 
     >>> from lxml.html import fromstring
     >>> page = fromstring('<div><div class="social-embed"><blockquote>Q.</blockquote></div></div>')
@@ -184,8 +193,10 @@ def unwrap_embeds(root: HtmlElement) -> int:
         if parent is None or not EMBED_WRAPPER.search(wrapper.get("class") or ""):
             continue
         if squash(wrapper.text_content()) == squash(quote.text_content()):
-            quote.tail = wrapper.tail
-            parent.replace(wrapper, quote)
+            if counted is None:
+                put_in_place(wrapper, quote)
+            else:
+                counted.replace(wrapper, quote)
             replaced += 1
     return replaced
 

@@ -15,6 +15,8 @@ from newscrawl.extract.document import (
     text_of,
     text_prefix,
 )
+from newscrawl.extract.names import COMMENT_WORDS, names
+from newscrawl.extract.prose import Prose
 from newscrawl.extract.recall import story_block
 from newscrawl.profiles import Profile, normalise_phrase
 
@@ -83,27 +85,10 @@ def drop(element: HtmlElement) -> None:
 LAYOUT_TAGS = frozenset(["header"])
 #: Words of running-text paragraphs that make a layout block the story, not chrome.
 STORY_WORDS = 150
-PARAGRAPH_WORDS = 15
-
-
-def prose_by_block(root: HtmlElement) -> dict[HtmlElement, int]:
-    """Words of running-text paragraphs (long, mostly not link text) under each element."""
-    words: dict[HtmlElement, int] = {}
-    for paragraph in root.iter("p"):
-        count = len(paragraph.text_content().split())
-        if count < PARAGRAPH_WORDS:
-            continue
-        linked = sum(len(a.text_content().split()) for a in paragraph.iter("a"))
-        if linked * 2 < count:
-            for block in (paragraph, *paragraph.iterancestors()):
-                words[block] = words.get(block, 0) + count
-    return words
 
 
 #: Tags the body extractor drops by itself; a story block with one of them becomes a <div>.
 NEUTRAL_TAGS = frozenset(["aside", "footer", "nav", "form", "button"])
-#: Class or id words of comment sections: never the story, however much prose they hold.
-COMMENT_WORDS = re.compile(r"comment|respond|discussion|disqus", re.I)
 
 
 def is_story(element: HtmlElement, prose: dict[HtmlElement, int], page_prose: int) -> bool:
@@ -116,7 +101,7 @@ def is_story(element: HtmlElement, prose: dict[HtmlElement, int], page_prose: in
         return words >= STORY_WORDS
     if words < STORY_WORDS or 2 * words <= page_prose or element.get("aria-hidden") == "true":
         return False
-    return not COMMENT_WORDS.search(f"{element.get('class', '')} {element.get('id', '')}")
+    return not COMMENT_WORDS.search(names(element))
 
 
 #: Words a section's `<header>` (its subheading, perhaps a line under it) holds at most.
@@ -135,13 +120,17 @@ def is_section_header(element: HtmlElement, block: HtmlElement | None) -> bool:
     return len(element.text_content().split()) <= SECTION_HEADER_WORDS
 
 
-def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement]) -> int:
+def remove_chrome(
+    doc: Document, profile: Profile, protected: list[HtmlElement], counted: Prose | None = None
+) -> int:
     """Remove chrome blocks in place (profile selectors, then heading-anchored); return count.
 
-    Section headers inside the story block (`is_section_header`) stay."""
+    Section headers inside the story block (`is_section_header`) stay. `counted` (the running
+    text of `doc`'s tree, when the caller reads it afterwards) is kept true to the tree.
+    """
     removable = doc.removable(profile.select("remove"))
-    prose = prose_by_block(doc.root)
-    page_prose = prose.get(doc.root, 0)
+    counted = Prose(doc.root) if counted is None else counted
+    prose, page_prose = counted.words, counted.words.get(doc.root, 0)
     block = story_block(doc.root, prose)
     story = None if block is doc.root else block
     selected: list[HtmlElement] = []
@@ -155,7 +144,7 @@ def remove_chrome(doc: Document, profile: Profile, protected: list[HtmlElement])
     removed = 0
     for element in selected + anchored:
         if element.getparent() is not None:
-            drop(element)
+            counted.detach(element)
             removed += 1
     return removed
 

@@ -15,8 +15,8 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newscrawl.dates import find_date_span, resolve
-from newscrawl.extract.document import BLOCK_TAGS, Document, squash
+from newscrawl.dates import Resolutions, find_date_span, resolve_known
+from newscrawl.extract.document import BLOCK_TAGS, Document, squash, word_set
 from newscrawl.extract.model import DateCandidate
 
 #: Meta tags that state the publication date (name, property or itemprop), most trusted first.
@@ -257,18 +257,13 @@ class HeaderZone:
 TITLE_OVERLAP = 0.6
 
 
-def _words(text: str) -> set[str]:
-    """Case-folded words of a text."""
-    return set(re.findall(r"\w+", text.casefold()))
-
-
 def title_like(body: HtmlElement, title: str | None) -> HtmlElement | None:
     """The first <h2>/<h3> showing most of the title's words (a restyled headline)."""
-    wanted = _words(title or "")
+    wanted = word_set((title or "").casefold())
     if not wanted:
         return None
     for element in body.iter("h2", "h3"):
-        shown = _words(element.text_content())
+        shown = word_set(element.text_content().casefold())
         if len(wanted & shown) >= TITLE_OVERLAP * max(len(wanted), len(shown)):
             return element
     return None
@@ -393,22 +388,31 @@ def page_date_order(doc: Document, texts: Iterable[str]) -> str | None:
 
 
 def first_shown(
-    zones: Iterable[HeaderZone], languages: Sequence[str] | None, fetched_at: datetime
+    zones: Iterable[HeaderZone],
+    languages: Sequence[str] | None,
+    fetched_at: datetime,
+    known: Resolutions | None = None,
 ) -> list[DateCandidate]:
     """The dates shown in the first zone that shows one the resolver reads as a date (not a
-    bare duration such as a product's "3D"); see `HeaderZone.for_dates`."""
+    bare duration such as a product's "3D"); see `HeaderZone.for_dates`. The resolutions
+    made on the way are kept in `known` (for the date stage)."""
     for zone in zones:
         shown = [c for c in visible_dates(zone, languages) if shown_date(c.raw)]
-        if any(readable(c.raw, fetched_at, languages) for c in shown):
+        if any(readable(c.raw, fetched_at, languages, known) for c in shown):
             return shown
     return []
 
 
-def readable(raw: str, fetched_at: datetime, languages: Sequence[str] | None) -> bool:
+def readable(
+    raw: str,
+    fetched_at: datetime,
+    languages: Sequence[str] | None,
+    known: Resolutions | None = None,
+) -> bool:
     """Whether the resolver reads `raw` as a date in either day order (a bare duration is
-    none)."""
+    none); the resolutions are kept in `known`."""
     for order in (None, "DMY"):
-        value = resolve(raw, fetched_at, languages=languages, date_order=order)
+        value = resolve_known(raw, fetched_at, known, languages=languages, date_order=order)
         if value is not None:
             return value.basis != "bare-duration"
     return False
@@ -428,13 +432,15 @@ def page_date_candidates(
     chip_date: str | None,
     languages: Sequence[str] | None,
     with_htmldate: bool = True,
+    known: Resolutions | None = None,
 ) -> list[DateCandidate]:
     """Every date candidate of the page (see docs/dates-choice.md), htmldate's last (left out
-    when not `with_htmldate`: the date stage may then ask for it only when it can matter)."""
+    when not `with_htmldate`: the date stage may then ask for it only when it can matter).
+    Resolutions made to find the shown dates are kept in `known`."""
     found = json_ld_dates(objects) + meta_dates(doc) + markup_dates(doc)
     if (from_url := url_date(doc.url)) is not None:
         found.append(from_url)
-    shown = first_shown(zones, languages, fetched_at)
+    shown = first_shown(zones, languages, fetched_at, known)
     if chip_date and shown_date(chip_date) and not any(c.raw == chip_date for c in shown):
         shown.insert(0, DateCandidate(chip_date, "visible"))
     found += shown if found else shown + labelled_anywhere(doc, languages)

@@ -82,6 +82,14 @@ def safe_utf8(text: str) -> bytes:
     return data
 
 
+def put_in_place(old: HtmlElement, new: HtmlElement) -> None:
+    """Put `new` (a child of `old`) where `old` is, with `old`'s tail."""
+    parent = old.getparent()
+    if parent is not None:
+        new.tail = old.tail
+        parent.replace(old, new)
+
+
 def detach(element: HtmlElement) -> Callable[[], None]:
     """Remove `element` from its tree but leave the text after it (its tail) in place; return
     how to put it back exactly as it was."""
@@ -114,6 +122,18 @@ def detach(element: HtmlElement) -> Callable[[], None]:
 def squash(text: str | None) -> str:
     """Collapse runs of whitespace and trim."""
     return " ".join(text.split()) if text else ""
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_set(text: str) -> set[str]:
+    """The distinct words (runs of word characters) of a text, as written.
+
+    >>> sorted(word_set("Rain, rain: go away!"))
+    ['Rain', 'away', 'go', 'rain']
+    """
+    return set(_WORD.findall(text))
 
 
 @dataclass

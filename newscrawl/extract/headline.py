@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from newscrawl.extract.document import Document, squash, text_of
+from newscrawl.extract.document import Document, squash, text_of, word_set
 
 #: Separators between a headline and the site's name in <title>/og:title.
 SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " ~ ", " / ")
@@ -50,7 +50,6 @@ _FOLD = str.maketrans(
 #: Typographic quotes and apostrophes and their straight forms.
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|amp|quot|apos|lt|gt|nbsp);", re.I)
-_WORDS = re.compile(r"\w+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _CHROME_ANCESTORS = frozenset({"header", "nav", "footer", "aside"})
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"})
@@ -242,7 +241,7 @@ def host_labels(doc: Document) -> list[str]:
 
 def word_overlap(a: str, b: str) -> float:
     """Jaccard overlap of the word sets of two titles."""
-    left, right = set(_WORDS.findall(fold(a))), set(_WORDS.findall(fold(b)))
+    left, right = word_set(fold(a)), word_set(fold(b))
     return len(left & right) / len(left | right) if left | right else 0.0
 
 

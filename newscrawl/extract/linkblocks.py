@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -11,6 +10,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, detach, short_text
+from newscrawl.extract.names import class_pattern
 
 #: Blocks that are a paragraph of their own (a link filling one of them is a teaser line).
 LINE_TAGS = frozenset(["p", "h2", "h3", "h4", "h5", "h6", "a"])
@@ -196,13 +196,6 @@ BOX_TAGS = frozenset(["div", "section", "aside", "p", "ul", "ol", "figure", "foo
 CHROME_MAX_WORDS = 150
 
 
-def class_pattern(substrings: tuple[str, ...], tokens: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """Any of the substrings, or of the tokens as whole words, ASCII case-insensitively."""
-    parts = [*map(re.escape, substrings)]
-    parts += [rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])" for t in tokens]
-    return re.compile("|".join(parts), re.IGNORECASE | re.ASCII)
-
-
 CHROME_CLASS_PATTERN = class_pattern(CHROME_CLASS_WORDS)
 #: CHROME_CLASS_PATTERN and the box words, for block tags: one search per element.
 BOX_CLASS_PATTERN = class_pattern(CHROME_CLASS_WORDS + BOX_CLASS_WORDS, BOX_CLASS_TOKENS)
@@ -211,8 +204,8 @@ BOX_CLASS_PATTERN = class_pattern(CHROME_CLASS_WORDS + BOX_CLASS_WORDS, BOX_CLAS
 def names_chrome(element: HtmlElement) -> bool:
     """Whether the element's class or id names a newsletter/promo/share box (or, for a block,
     a disclosure or call-to-action box)."""
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
     pattern = BOX_CLASS_PATTERN if element.tag in BOX_TAGS else CHROME_CLASS_PATTERN
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"  # names.names, inline (hot)
     return pattern.search(names) is not None
 
 
@@ -253,14 +246,17 @@ def chrome_boxes(doc: Document, protected: list[HtmlElement]) -> list[HtmlElemen
 
 
 @contextmanager
-def set_aside(elements: list[HtmlElement]) -> Iterator[None]:
+def set_aside(
+    elements: list[HtmlElement], take: Callable[[HtmlElement], Callable[[], None]] = detach
+) -> Iterator[None]:
     """Take elements out of their tree for a while, then put them back as they were.
 
     The text after an element (its tail) is not the element's: it stays in the tree while the
     element is away. The body is extracted without them; page-type rules (teaser cards) still
-    see them.
+    see them. `take` takes one out (`document.detach`, or `Prose.detach` to keep a count of the
+    running text true while they are away).
     """
-    undo = [detach(element) for element in elements]
+    undo = [take(element) for element in elements]
     try:
         yield
     finally:

@@ -4,8 +4,8 @@ A category page of a shop is a run of same-shape product cards, each with a link
 price, or carries several "Add to cart"/"Quick view" buttons. A listing is a long run of
 same-shape short cards (a linked title and a line or two) holding more words than all the
 page's running-text paragraphs; a page with at most one such paragraph has thin prose.
-These signs add points against an article (`KIND_EVIDENCE`); the score in `pagetype` weighs
-them with the other signs.
+These signs add points against an article (`score.KIND_EVIDENCE`); the score weighs them with
+the other signs.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document
 from newscrawl.extract.scatter import scattered_prose
+from newscrawl.extract.score import evidence
 
 #: Shop buttons and links on product cards.
 SHOP_LABEL = re.compile(
@@ -42,14 +43,6 @@ CARD_DEPTH = 6
 #: This many priced sibling cards of one shape, or this many shop buttons, make a shop page.
 PRICED_CARDS = 4
 SHOP_LABELS = 2
-#: Points against an article: (feature, minimum count, points, page type it suggests).
-#: Fitted on odd wcxb-dev ids, checked on even ids (docs/extraction.md, session 6).
-KIND_EVIDENCE: tuple[tuple[str, int, int, str], ...] = (
-    ("shop_cards", 1, 2, "collection"),  # ≥ 4 priced product cards or ≥ 2 shop buttons
-    ("text_cards", 1, 2, "listing"),  # ≥ 12 short cards, twice the words of running text
-    ("thin_prose", 1, 1, "listing"),  # < 60 words in running-text <p>s (one paragraph at most)
-    ("scattered_prose", 1, 2, "service"),  # running text spread over many blocks, undated (scatter)
-)
 #: A listing's card run: this many sibling cards of one shape, holding CARD_SHARE times the
 #: words of the page's running-text paragraphs (`long_p_words` of `pagetype.page_features`).
 TEXT_CARDS = 12
@@ -62,14 +55,12 @@ OUT_OF_REACH = -8
 
 
 def with_kinds(doc: Document, features: Counter[str]) -> Counter[str]:
-    """`features` (of `pagetype.page_features`) plus the signs in KIND_EVIDENCE.
+    """`features` (of `pagetype.page_features`) plus the signs in `score.KIND_EVIDENCE`.
 
     Nothing is looked for when the tree's evidence leans so far to an article that no text
     sign and no sign here could tip it (a cost saving); shop signs only on pages with
     PRICED_CARDS currency amounts.
     """
-    from newscrawl.extract.pagetype import evidence  # pagetype imports KIND_EVIDENCE
-
     against, support = evidence(features)
     if sum(against.values()) - support < OUT_OF_REACH:
         return features
@@ -114,7 +105,7 @@ def card_words(el: HtmlElement) -> int:
 
 
 def kind_features(doc: Document) -> Counter[str]:
-    """Counts of the signs in KIND_EVIDENCE: shop buttons, priced product cards."""
+    """Counts of the signs in `score.KIND_EVIDENCE`: shop buttons, priced product cards."""
     labels = sum(1 for el in LABEL_CANDIDATES(doc.root) if is_shop_label(el))
     priced = priced_cards(doc.root)
     return Counter({"shop_cards": int(priced >= PRICED_CARDS or labels >= SHOP_LABELS)})

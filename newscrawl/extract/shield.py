@@ -9,7 +9,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, REGEXP_NS
 
-from newscrawl.extract.chrome import COMMENT_WORDS, prose_by_block
+from newscrawl.extract.names import COMMENT_WORDS, names
+from newscrawl.extract.prose import prose_by_block
 
 #: A block trafilatura would discard by its class or id, holding at least this many words of
 #: running text and this share of the page's, is shielded (its class and id are dropped).
@@ -96,13 +97,13 @@ def _same_kind(prose: dict[HtmlElement, int], shielded: list[HtmlElement]) -> li
 def _shieldable(element: HtmlElement) -> bool:
     """Whether trafilatura would discard the element by name, and the name is no footer,
     comment section or related-stories block (those are never shielded)."""
-    return bool(_DISCARDED_BY_NAME(element)) and not UNSHIELDED_NAMES.search(_names(element))
+    return bool(_DISCARDED_BY_NAME(element)) and not UNSHIELDED_NAMES.search(names(element))
 
 
 def _kind(element: HtmlElement) -> tuple[str, str]:
     """An element's tag and first class name."""
-    names = (element.get("class") or "").split()
-    return element.tag, names[0] if names else ""
+    classes = (element.get("class") or "").split()
+    return element.tag, classes[0] if classes else ""
 
 
 def self_test(path: str) -> etree.XPath:
@@ -123,8 +124,3 @@ def self_test(path: str) -> etree.XPath:
 _DISCARDED_BY_NAME = self_test(OVERALL_DISCARD_XPATH[0].path)
 #: Whether trafilatura could take the element as the main-content container (BODY_XPATH).
 _MAIN_CONTAINER = self_test(" | ".join(x.path.strip() for x in BODY_XPATH))
-
-
-def _names(element: HtmlElement) -> str:
-    """The element's class and id, space-separated."""
-    return f"{element.get('class', '')} {element.get('id', '')}"
