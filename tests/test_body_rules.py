@@ -7,7 +7,15 @@ from datetime import UTC, datetime
 import lxml.html
 
 from newscrawl.extract import extract_article
-from newscrawl.extract.shield import shield_story_blocks
+from newscrawl.extract.body import main_text, without_shielded_parts
+from newscrawl.extract.chrome import prose_by_block
+from newscrawl.extract.shield import (
+    Names,
+    restore_names,
+    shield_again,
+    shield_story_blocks,
+    shield_story_parts,
+)
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 PROSE = "<p>" + "The retailer reported quarterly results that moved its shares today. " * 6 + "</p>"
@@ -217,3 +225,35 @@ def test_repeated_story_parts_named_like_widgets_are_kept() -> None:
     article = extract_article(page, "https://example.org/home/design-services-compared", WHEN)
     assert article.articleBody is not None
     assert all(f"Service {n}: The retailer" in article.articleBody for n in range(3))
+
+
+def _shielded_slides() -> tuple[lxml.html.HtmlElement, list[Names]]:
+    """The slides page parsed, with its story parts shielded."""
+    root = lxml.html.fromstring(_slides_page(["listicle-slides embed"] * 3))
+    block = root.find(".//div[@class='page']")
+    return root, shield_story_parts(block, prose_by_block(root))
+
+
+def test_shielded_story_parts_can_be_named_again() -> None:
+    """Shielding story parts removes their names; restoring puts them back, exactly."""
+    root, parts = _shielded_slides()
+    assert len(parts) == 3 and not root.xpath("//*[@class='listicle-slides embed']")
+    restore_names(parts)
+    assert len(root.xpath("//*[@class='listicle-slides embed']")) == 3
+    shield_again(parts)
+    assert not root.xpath("//*[@class='listicle-slides embed']")
+
+
+def test_text_without_shielded_parts_wins_only_when_fuller() -> None:
+    """When shielding left the text short (trafilatura moved to a narrower container), the
+    reading with the names put back is kept if clearly fuller; else the parts stay shielded."""
+    root, parts = _shielded_slides()
+    url = "https://example.org/home/design-services-compared"
+    full = main_text(root, url)
+    short = "Interior design services compared for every budget and every room."
+    named = without_shielded_parts(root, url, parts, short)
+    assert named.count(short) > 1 and "Service 1:" not in named  # the parts dropped by name
+    assert root.xpath("//*[@class='listicle-slides embed']")
+    root, parts = _shielded_slides()
+    assert without_shielded_parts(root, url, parts, full) == full
+    assert not root.xpath("//*[@class='listicle-slides embed']")

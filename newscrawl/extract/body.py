@@ -16,7 +16,13 @@ from newscrawl.extract.edges import trim_edges
 from newscrawl.extract.panels import show_collapsed_panels
 from newscrawl.extract.prose import Prose, prose_by_block
 from newscrawl.extract.recall import is_fuller, is_suspect, story_block
-from newscrawl.extract.shield import shield_story_blocks, shield_story_parts
+from newscrawl.extract.shield import (
+    Names,
+    restore_names,
+    shield_again,
+    shield_story_blocks,
+    shield_story_parts,
+)
 
 #: Loose text of at least this many words beside paragraphs is a paragraph of its own.
 LOOSE_WORDS = 12
@@ -40,10 +46,11 @@ def extract_text(root: HtmlElement, url: str, counted: Prose | None = None) -> s
         prose = prose_by_block(root)
     shield_story_blocks(root, prose)
     block = story_block(root, prose)
-    if block is not root:
-        shield_story_parts(block, prose)
+    parts = shield_story_parts(block, prose) if block is not root else []
     show_collapsed_panels(prose)
     text = main_text(root, url)
+    if parts and is_suspect(root, block, text):
+        text = without_shielded_parts(root, url, parts, text)
     if is_suspect(root, block, text):
         text = fuller_text(root, url, block, text)
     return trim_edges(text, block, root)
@@ -63,6 +70,17 @@ def main_text(root: HtmlElement, url: str, *, fast: bool = False) -> str:
         fast=fast,
     )
     return text or ""
+
+
+def without_shielded_parts(root: HtmlElement, url: str, parts: list[Names], text: str) -> str:
+    """The page's text with the story parts' names put back, when it is clearly fuller than
+    `text` (shielding can move trafilatura to a narrower container)."""
+    restore_names(parts)
+    other = main_text(root, url)
+    if is_fuller(other, text):
+        return other
+    shield_again(parts)
+    return text
 
 
 def fuller_text(root: HtmlElement, url: str, block: HtmlElement, text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -53,12 +54,12 @@ def shield_story_blocks(root: HtmlElement, prose: dict[HtmlElement, int] | None 
     return len(shielded)
 
 
-def shield_story_parts(block: HtmlElement, prose: dict[HtmlElement, int]) -> int:
+def shield_story_parts(block: HtmlElement, prose: dict[HtmlElement, int]) -> list[Names]:
     """Shield the repeated parts of the story block `block`: blocks of one tag and first class
     name (at least `PART_MIN` of them: slides, profiles, accordion items) that each hold
     running text (≥ `KIN_WORDS`) and that trafilatura would discard by name ("listicle-slides",
-    "mover-profile embed"); returns how many. Nested layers of such blocks (a page builder's
-    widget frames) are its frame, not story parts: then none is shielded."""
+    "mover-profile embed"); returns their names, to undo it. Nested layers of such blocks (a
+    page builder's widget frames) are its frame, not story parts: then none is shielded."""
     inside = [
         e
         for e, words in prose.items()
@@ -67,13 +68,37 @@ def shield_story_parts(block: HtmlElement, prose: dict[HtmlElement, int]) -> int
     parts = [e for e in inside if _shieldable(e) and not _MAIN_CONTAINER(e)]
     chosen = set(parts)
     if any(a in chosen for e in parts for a in e.iterancestors()):
-        return 0
+        return []
     kinds = Counter(_kind(e) for e in parts)
     parts = [e for e in parts if _kind(e)[1] and kinds[_kind(e)] >= PART_MIN]
-    for element in parts:
-        element.attrib.pop("class", None)
-        element.attrib.pop("id", None)
-    return len(parts)
+    return [_unname(element) for element in parts]
+
+
+class Names(NamedTuple):
+    """An element's class and id, as they were before shielding."""
+
+    element: HtmlElement
+    cls: str | None
+    id: str | None
+
+
+def _unname(element: HtmlElement) -> Names:
+    """Remove an element's class and id; return what they were."""
+    return Names(element, element.attrib.pop("class", None), element.attrib.pop("id", None))
+
+
+def restore_names(shielded: list[Names]) -> None:
+    """Put back the class and id of shielded elements (undo `shield_story_parts`)."""
+    for element, cls, id_ in shielded:
+        for name, value in (("class", cls), ("id", id_)):
+            if value is not None:
+                element.set(name, value)
+
+
+def shield_again(shielded: list[Names]) -> None:
+    """Remove the class and id of shielded elements again (after `restore_names`)."""
+    for names in shielded:
+        _unname(names.element)
 
 
 def _same_kind(prose: dict[HtmlElement, int], shielded: list[HtmlElement]) -> list[HtmlElement]:
