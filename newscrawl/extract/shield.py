@@ -97,8 +97,8 @@ def restore_names(shielded: list[Names]) -> None:
 
 def shield_again(shielded: list[Names]) -> None:
     """Remove the class and id of shielded elements again (after `restore_names`)."""
-    for names in shielded:
-        _unname(names.element)
+    for shielded_names in shielded:
+        _unname(shielded_names.element)
 
 
 def _same_kind(prose: dict[HtmlElement, int], shielded: list[HtmlElement]) -> list[HtmlElement]:
