@@ -8,7 +8,7 @@ import lxml.html
 
 from newscrawl.extract import extract_article
 from newscrawl.extract.body import main_text, without_shielded_parts
-from newscrawl.extract.chrome import prose_by_block
+from newscrawl.extract.prose import prose_by_block
 from newscrawl.extract.shield import (
     Names,
     restore_names,
