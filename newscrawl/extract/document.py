@@ -298,14 +298,18 @@ def phrase_elements(
     case-folded, is one of `phrases` (and at most `limit` characters), with that text, in
     document order.
 
-    Only text nodes that could be part of a phrase are followed up to their short ancestors,
+    Only text nodes that could begin a phrase are followed up to their short ancestors,
     instead of walking every element of the page: an element whose whole text is a phrase
-    holds a text node whose normalised text is a substring of that phrase.
+    starts with a text node whose normalised text is a prefix of that phrase (the climb from
+    that node reaches the element, since every element between them is shorter still).
 
     >>> from lxml.html import fromstring
     >>> page = fromstring("<div><h2> Related <b>Stories</b></h2><p>Related stories here</p></div>")
     >>> [(e.tag, t) for e, t in phrase_elements(page, frozenset({"related stories"}), 60)]
     [('h2', 'Related Stories')]
+    >>> page = fromstring("<div><h3><i></i>| More <b>from</b> us</h3><p>More</p></div>")
+    >>> [(e.tag, t) for e, t in phrase_elements(page, frozenset({"| more from us"}), 60)]
+    [('h3', '| More from us')]
     """
     pieces = _phrase_pieces(phrases)
     longest = max(map(len, phrases), default=0)
@@ -338,10 +342,8 @@ _TEXT_NODES = etree.XPath(".//text()[normalize-space()]")
 
 @cache
 def _phrase_pieces(phrases: frozenset[str]) -> frozenset[str]:
-    """Every non-empty substring of every phrase."""
-    return frozenset(
-        p[i:j] for p in phrases for i in range(len(p)) for j in range(i + 1, len(p) + 1)
-    )
+    """Every non-empty prefix of every phrase."""
+    return frozenset(p[:j] for p in phrases for j in range(1, len(p) + 1))
 
 
 def _up_to(element: HtmlElement | None, root: HtmlElement) -> Iterator[HtmlElement]:

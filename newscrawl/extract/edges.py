@@ -52,11 +52,10 @@ def trim_edges(text: str, block: HtmlElement, root: HtmlElement) -> str:
         return text
     lines = [line for line in text.splitlines() if line.strip()]
     key = squeeze(block.text_content())
-    found = [in_block(line, key) for line in lines]
-    if not any(found):
+    first = next((i for i, line in enumerate(lines) if in_block(line, key)), None)
+    if first is None:
         return text
-    first = found.index(True)
-    last = len(found) - found[::-1].index(True)
+    last = next(i for i in range(len(lines), first, -1) if in_block(lines[i - 1], key))
     head = [line for line in lines[:first] if len(line.split()) > LABEL_WORDS]
     tail = lines[last:]
     if _words(tail) <= TAIL_SHARE * _words(lines):
