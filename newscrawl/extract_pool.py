@@ -19,6 +19,7 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
+from typing import NamedTuple
 
 from newscrawl.extract.model import Article
 from newscrawl.page import dated_article
@@ -124,7 +125,7 @@ class ExtractionPool:
         self.recycles = 0
         self._submitted = 0
         self._executor: ProcessPoolExecutor | None = None
-        self._retired: list[ProcessPoolExecutor] = []
+        self._retired: list[Workers] = []
         self._slots: asyncio.Semaphore | None = None
 
     def start(self) -> ProcessPoolExecutor:
@@ -151,8 +152,8 @@ class ExtractionPool:
     def _retire(self, executor: ProcessPoolExecutor) -> None:
         """Let the executor finish its pages and exit; the next page starts a new one."""
         self._executor = None
-        self._retired = [e for e in self._retired if _still_running(e)] + [executor]
-        executor.shutdown(wait=False)
+        self._retired = [r for r in self._retired if r.running()] + [Workers.of(executor)]
+        executor.shutdown(wait=False)  # forgets its manager thread and workers: kept above
         self.recycles += 1
 
     async def extract(self, html: str, url: str, fetched_at: str, profile: str) -> Article:
@@ -180,17 +181,17 @@ class ExtractionPool:
         Its workers are terminated: a stalled one would otherwise run on (shutdown does not).
         The running executor is replaced at once; a retired one is not.
         """
-        if broken is None or not (broken is self._executor or broken in self._retired):
+        retired = next((r for r in self._retired if r.executor is broken), None)
+        if broken is None or not (broken is self._executor or retired):
             return False
-        if broken is self._executor:
+        if retired:
+            self._retired.remove(retired)
+        else:
             self._executor = None
             self.start()
-        else:
-            self._retired.remove(broken)
-        processes = worker_processes(broken)
+        workers = retired or Workers.of(broken)
         broken.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
+        workers.terminate()
         self.restarts += 1
         return True
 
@@ -202,22 +203,19 @@ class ExtractionPool:
     def close(self) -> None:
         """Stop the workers: pending pages are cancelled, in-flight ones get CLOSE_SECONDS to
         finish, then the workers are stopped (a stuck executor must not hang the crawl's end)."""
-        executors = self._retired + ([self._executor] if self._executor else [])
+        pools = self._retired + ([Workers.of(self._executor)] if self._executor else [])
         self._executor, self._retired = None, []
         deadline = time.monotonic() + CLOSE_SECONDS
-        for executor in executors:
-            processes = worker_processes(executor)
-            manager = _manager_thread(executor)  # joins the workers
-            executor.shutdown(wait=False, cancel_futures=True)
-            if manager is None:
+        for workers in pools:
+            workers.executor.shutdown(wait=False, cancel_futures=True)
+            if workers.manager is None:
                 continue
-            manager.join(max(0.0, deadline - time.monotonic()))
-            if manager.is_alive():
+            workers.manager.join(max(0.0, deadline - time.monotonic()))
+            if workers.manager.is_alive():
                 logger.error(
                     "extraction workers did not stop within %g s; terminating them", CLOSE_SECONDS
                 )
-                for process in processes:
-                    process.terminate()
+                workers.terminate()
 
 
 def worker_processes(executor: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
@@ -226,15 +224,28 @@ def worker_processes(executor: ProcessPoolExecutor) -> list[multiprocessing.proc
     return list((getattr(executor, "_processes", None) or {}).values())
 
 
-def _manager_thread(executor: ProcessPoolExecutor) -> threading.Thread | None:
-    """The executor's manager thread (a private attribute), alive until its workers exit."""
-    return getattr(executor, "_executor_manager_thread", None)
+class Workers(NamedTuple):
+    """An executor with its manager thread and worker processes, taken before `shutdown`
+    (which forgets both: a retired executor's must still be joined or stopped)."""
 
+    executor: ProcessPoolExecutor
+    manager: threading.Thread | None
+    processes: list[multiprocessing.process.BaseProcess]
 
-def _still_running(executor: ProcessPoolExecutor) -> bool:
-    """Whether a retired executor still has pages or workers."""
-    manager = _manager_thread(executor)
-    return manager is not None and manager.is_alive()
+    @classmethod
+    def of(cls, executor: ProcessPoolExecutor) -> Workers:
+        """The executor's manager thread (alive until its workers exit) and workers."""
+        manager = getattr(executor, "_executor_manager_thread", None)
+        return cls(executor, manager, worker_processes(executor))
+
+    def running(self) -> bool:
+        """Whether the executor still has pages or workers."""
+        return self.manager is not None and self.manager.is_alive()
+
+    def terminate(self) -> None:
+        """Stop the worker processes."""
+        for process in self.processes:
+            process.terminate()
 
 
 def _being_cancelled() -> bool:

@@ -190,3 +190,45 @@ def test_the_pool_is_recycled_after_its_quota_with_pages_queued() -> None:
     assert report["recycles"] == 10
     assert len(report["pids"]) >= 5
     assert not any(psutil.pid_exists(pid) for pid in report["pids"])
+
+
+RETIRED_STALL_SCRIPT = """
+import asyncio, json
+from newscrawl.extract_pool import ExtractionPool, PoolStalled
+
+PAGE = "<html><body><h1>{}</h1><p>Some text.</p></body></html>"
+ARGS = ("https://example.invalid/a", "2026-01-01T00:00:00+00:00", "generic")
+
+async def main():
+    pool = ExtractionPool(1, 1, 4, timeout=1.0)  # retired after every page
+    try:
+        await pool.extract(PAGE.format("stall here"), *ARGS)
+        outcome, broken = "answered", None
+    except PoolStalled as exc:
+        outcome, broken = "stalled", exc.executor
+    retired = [r for r in pool._retired if r.executor is broken]
+    pids = [p.pid for r in retired for p in r.processes]
+    replaced = pool.restart(broken)
+    article = await pool.extract(PAGE.format("Hi"), *ARGS)
+    pool.close()
+    print(json.dumps({"outcome": outcome, "retired": len(retired), "pids": pids,
+                      "replaced": replaced, "headline": article.headline}), flush=True)
+
+asyncio.run(main())
+"""
+
+
+def test_a_stalled_worker_of_a_retired_pool_is_stopped_on_restart() -> None:
+    env = {**os.environ, STALL_MARKER_ENV: "stall here"}
+    result = subprocess.run(
+        [sys.executable, "-c", RETIRED_STALL_SCRIPT],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["outcome"] == "stalled" and report["retired"] == 1
+    assert report["replaced"] and report["headline"] == "Hi"
+    assert report["pids"] and not any(psutil.pid_exists(pid) for pid in report["pids"])
