@@ -192,7 +192,7 @@ def tally(found: list[Resolved]) -> dict[str, int]:
 def modification_days(found: list[Resolved]) -> set[str]:
     """Days named by a modification stamp or an "Updated" date and by no published-side
     candidate (htmldate and the labelled fallback are neither)."""
-    modified = {r.day for r in found if r.candidate.basis.endswith(_MODIFICATION)}
+    modified = _modified_days(found)
     published = {
         r.day
         for r in found
@@ -224,7 +224,6 @@ def independently_shown(found: list[Resolved]) -> set[str]:
     """Days of unlabelled shown dates that state their year and that no modification stamp
     or "Updated" label shares: a tie between such a day and a machine day goes to the shown
     one (docs/dates-choice.md, rule 3)."""
-    modified = {r.day for r in found if r.candidate.basis.endswith(_MODIFICATION)}
     shown = {
         r.day
         for r in found
@@ -233,7 +232,12 @@ def independently_shown(found: list[Resolved]) -> set[str]:
         and r.value.precision not in COARSE
         and _YEAR.search(r.candidate.raw)
     }
-    return shown - modified
+    return shown - _modified_days(found)
+
+
+def _modified_days(found: list[Resolved]) -> set[str]:
+    """Days named by a modification stamp or an "Updated" date."""
+    return {r.day for r in found if r.candidate.basis.endswith(_MODIFICATION)}
 
 
 def original_shown(found: list[Resolved], winner: Resolved) -> Resolved | None:

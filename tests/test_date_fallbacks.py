@@ -3,17 +3,15 @@ regenerated JSON-LD stamps."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
-from newscrawl import datechoice
 from newscrawl.extract.attribution import headline_element
 from newscrawl.extract.dates import HeaderZone, visible_dates
 from newscrawl.extract.document import parse_html
-from newscrawl.extract.model import DateCandidate
 from newscrawl.page import dated_article
 from newscrawl.profiles import load_profile
+from tests.date_choices import FETCHED, chosen_day
 
-FETCHED = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 TEXT = "<p>" + "Body text of the story. " * 12 + "</p>"
 #: Short lines after the story (a real page has dozens before its footer).
 LINKS = "<ul>" + "".join(f"<li><a href='/p{n}'>Park page {n}</a></li>" for n in range(60)) + "</ul>"
@@ -66,19 +64,6 @@ def test_a_labelled_date_stands_in_for_a_relative_one_of_unknown_fetch_time() ->
     assert dated(body)[1] == "visible"
 
 
-def choose(*candidates: tuple[str, str]) -> str | None:
-    """The day chosen among (raw, basis) pairs."""
-    found = datechoice.resolve_all(
-        [DateCandidate(raw, basis) for raw, basis in candidates],
-        FETCHED,
-        languages=["en"],
-        timezone=None,
-        date_order=None,
-    )
-    chosen = datechoice.choose(datechoice.place_yearless(found))
-    return chosen.day if chosen else None
-
-
 def test_a_json_ld_date_rewritten_with_its_modified_stamp_yields_to_the_shown_day() -> None:
     regenerated = (
         ("2025-12-19T22:02:58Z", "jsonld"),
@@ -86,16 +71,19 @@ def test_a_json_ld_date_rewritten_with_its_modified_stamp_yields_to_the_shown_da
         ("Dec 18, 2025", "visible"),
         ("2025-12-19", "htmldate"),
     )
-    assert choose(*regenerated) == "2025-12-18"
+    assert chosen_day(*regenerated) == "2025-12-18"
     modified_later = (("2025-12-19T22:02:58Z", "jsonld"), ("2025-12-22", "jsonld-modified"))
-    assert choose(*modified_later, *regenerated[2:]) == "2025-12-19"
+    assert chosen_day(*modified_later, *regenerated[2:]) == "2025-12-19"
     backed = (*regenerated, ("2025-12-19T22:02:58Z", "meta"))
-    assert choose(*backed) == "2025-12-19"  # a second published stamp backs it
+    assert chosen_day(*backed) == "2025-12-19"  # a second published stamp backs it
 
 
 def test_a_month_shown_does_not_win_a_tie_as_a_shown_day() -> None:
     regenerated = (("2025-12-15", "jsonld"), ("2025-12-15", "jsonld-modified"))
-    assert choose(*regenerated, ("2025-12-15", "htmldate"), ("Dec 2025", "visible")) == "2025-12-15"
+    assert (
+        chosen_day(*regenerated, ("2025-12-15", "htmldate"), ("Dec 2025", "visible"))
+        == "2025-12-15"
+    )
 
 
 def test_update_labels_in_other_languages() -> None:
@@ -126,8 +114,11 @@ def test_htmldate_repeating_a_modification_date_does_not_vote() -> None:
         ("2025-12-31T20:51:17.246Z", "meta-modified"),
         ("Dec 31, 2025 8:51pm", "visible-updated"),
     )
-    assert choose(*updated, ("2025-12-31", "htmldate")) == "2025-12-08"
-    assert choose(*updated, ("2025-12-31", "htmldate"), ("Dec 31, 2025", "visible")) == "2025-12-31"
-    assert choose(("2025-12-31T20:51:17Z", "meta-modified"), ("2025-12-31", "htmldate")) == (
+    assert chosen_day(*updated, ("2025-12-31", "htmldate")) == "2025-12-08"
+    assert (
+        chosen_day(*updated, ("2025-12-31", "htmldate"), ("Dec 31, 2025", "visible"))
+        == "2025-12-31"
+    )
+    assert chosen_day(("2025-12-31T20:51:17Z", "meta-modified"), ("2025-12-31", "htmldate")) == (
         "2025-12-31"
     )

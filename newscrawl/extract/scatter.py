@@ -16,9 +16,10 @@ from typing import NamedTuple
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document
+from newscrawl.extract.pagetype import PARAGRAPH_WORDS
 
-#: A paragraph of running text has this many words (`pagetype.PARAGRAPH_WORDS`).
-RUNNING_WORDS = 30
+#: A paragraph of running text has this many words.
+RUNNING_WORDS = PARAGRAPH_WORDS
 #: Paragraphs are grouped by their ancestor this many levels up (wrappers of one or two levels
 #: around each paragraph are common in page builders).
 GROUP_LEVELS = 2

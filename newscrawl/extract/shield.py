@@ -49,8 +49,7 @@ def shield_story_blocks(root: HtmlElement, prose: dict[HtmlElement, int] | None 
     if len(shielded) == len(found):
         shielded += _same_kind(prose, shielded)
     for element in shielded:
-        element.attrib.pop("class", None)
-        element.attrib.pop("id", None)
+        _unname(element)
     return len(shielded)
 
 
