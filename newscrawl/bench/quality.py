@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -33,6 +33,7 @@ class Prediction:
     date: str | None
     is_article: bool
     seconds: float
+    authors: list[str] = field(default_factory=list)
 
 
 def predict_ours(case: dict[str, Any]) -> Prediction:
@@ -47,7 +48,12 @@ def predict_ours(case: dict[str, Any]) -> Prediction:
     article = dated_article(case["html_bytes"], url, fetched, profile)
     seconds = time.perf_counter() - start
     return Prediction(
-        article.articleBody, article.headline, article.datePublished, article.is_article, seconds
+        article.articleBody,
+        article.headline,
+        article.datePublished,
+        article.is_article,
+        seconds,
+        list(article.authors),
     )
 
 
@@ -64,7 +70,9 @@ def predict_trafilatura(case: dict[str, Any]) -> Prediction:
         return Prediction(None, None, None, False, seconds)
     data = doc if isinstance(doc, dict) else doc.as_dict()
     is_article = data.get("pagetype") in (None, "article")
-    return Prediction(data.get("text"), data.get("title"), data.get("date"), is_article, seconds)
+    authors = [a.strip() for a in (data.get("author") or "").split(";") if a.strip()]
+    text, title, date = data.get("text"), data.get("title"), data.get("date")
+    return Prediction(text, title, date, is_article, seconds, authors)
 
 
 EXTRACTORS: dict[str, Callable[[dict[str, Any]], Prediction]] = {
@@ -98,6 +106,7 @@ def score(cases: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> dict
     without_cases = [c for c in cases if c["expected"].get("without")]
     titles = [c for c in cases if c["expected"].get("headline")]
     dates = [c for c in cases if c["expected"].get("datePublished")]
+    bylines = [c for c in cases if c["expected"].get("authors") is not None]
     others = [c for c in cases if c.get("page_type") not in (None, "article")]
     seconds = sum(preds[c["id"]]["seconds"] for c in cases) or 1e-9
 
@@ -143,6 +152,13 @@ def score(cases: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> dict
             ]
         ),
         "date_cases": len(dates),
+        "authors_match": mean(
+            [
+                float(m.authors_match(preds[c["id"]].get("authors"), c["expected"]["authors"]))
+                for c in bylines
+            ]
+        ),
+        "authors_cases": len(bylines),
         "non_articles_emitted": mean([float(preds[c["id"]]["is_article"]) for c in others]),
         "non_article_cases": len(others),
         "pages_per_s": len(cases) / seconds,
@@ -182,6 +198,7 @@ FIGURES = (
     ("without_leaked", "without leaked"),
     ("headline_exact", "headline exact"),
     ("date_accuracy", "date day acc"),
+    ("authors_match", "authors match"),
     ("non_articles_emitted", "non-articles as articles"),
     ("pages_per_s", "pages/s per core"),
 )
@@ -196,7 +213,8 @@ def render(results: dict[str, Any]) -> str:
         lines.append(
             f"\n## {group}  (body cases {ours['body_cases']}, with {ours['with_cases']}, "
             f"without {ours['without_cases']}, headlines {ours['headline_cases']}, "
-            f"dates {ours['date_cases']}, non-articles {ours['non_article_cases']})"
+            f"dates {ours['date_cases']}, authors {ours['authors_cases']}, "
+            f"non-articles {ours['non_article_cases']})"
         )
         lines.append(f"{'figure':28} {'newscrawl':>10} {'trafilatura':>12}")
         for key, label in FIGURES:

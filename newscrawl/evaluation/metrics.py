@@ -134,3 +134,30 @@ def normalise_title(text: str | None) -> str:
 def headline_matches(predicted: str | None, expected: str) -> bool:
     """Exact headline match after normalisation."""
     return bool(predicted) and normalise_title(predicted) == normalise_title(expected)
+
+
+#: Words that join names in a byline rather than belong to one.
+_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "by", "von", "par", "por"})
+
+
+def name_words(authors: Sequence[str]) -> frozenset[str]:
+    """Case-folded words of the names, joiners left out.
+
+    >>> sorted(name_words(["Julia Vergin and Clare Roth"]))
+    ['clare', 'julia', 'roth', 'vergin']
+    """
+    words = (w.casefold() for a in authors for w in tokens(unicodedata.normalize("NFKC", a)))
+    return frozenset(w for w in words if w not in _NAME_JOINERS)
+
+
+def authors_match(predicted: Sequence[str] | None, expected: Sequence[str]) -> bool:
+    """Same names, however split or joined ("A and B" vs ["A", "B"]); [] expects none.
+
+    >>> authors_match(["Julia Vergin", "Clare Roth"], ["Julia Vergin and Clare Roth"])
+    True
+    >>> authors_match(["Hours Ago Steve O'Hear"], ["Steve O'Hear"])
+    False
+    >>> authors_match([], [])
+    True
+    """
+    return name_words(predicted or ()) == name_words(expected)
