@@ -10,17 +10,19 @@
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, squash
+from newscrawl.extract.headline import host_labels, is_site_name, site_names
 
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reported|article|story|text|words|author(?:ed)?)\s*)?"
-    r"(?:by(?=\s|(?-i:[A-ZÀ-Þ]))|(?:von|par|por|di|door|av|af)(?=\s))\s*[:\-–—]?\s*"
+    r"(?:by(?=\s|:|(?-i:[A-ZÀ-Þ]))|(?:von|par|por|di|door|av|af)(?=\s))\s*[:\-–—]?\s*"
     r"|^(?:authors?|writer|byline|autor(?:in)?|auteur)\s*[:\-–—]?\s+(?:by\s+)?",
     re.I,
 )
@@ -32,8 +34,14 @@ _MONTHS = (
 _STOP = re.compile(
     rf"\s*(?:\d|\b(?:{_MONTHS})\b\.?\s*\d|\b(?:updated|published|posted|last updated|last"
     r"|modified|on|at|am|pm|gmt|utc|ago|min read|read time|reviewed by|fact checked by"
-    r"|edited by|follow|share|email|twitter|linkedin)\b)",
+    r"|edited by|follow|share|email|twitter|linkedin|sponsored)\b)",
     re.I,
+)
+#: A date or label glued to the end of a name ("Jeffrey ZeldmanNovember 2, 2025").
+_GLUED_STOP = re.compile(
+    r"(?<=[a-z])(?:Updated|Published|Posted|Last|Modified|Reviewed|On|"
+    + "|".join(m.capitalize() for m in _MONTHS.split("|"))
+    + r")\b"
 )
 #: Relative-time chrome glued before a name ("Hours Ago Steve O'Hear").
 _LEADING_TIME = re.compile(
@@ -68,6 +76,8 @@ _CREDENTIAL = re.compile(
     re.I,
 )
 MAX_NAME_WORDS = 5
+#: Last words of a label that introduces a name ("Researched by", "Insights from").
+_LABEL_ENDS = frozenset({"by", "from", "with", "of", "the", "for", "to"})
 _CODE_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
 
 
@@ -91,7 +101,8 @@ def visible_text(element: HtmlElement) -> str:
 
 def clean_byline(text: str) -> str:
     """A byline without its label, handles, leading relative time and trailing date/labels."""
-    text = squash(_HANDLE.sub(" ", text))
+    text = squash(_HANDLE.sub(" ", html.unescape(text)))
+    text = _GLUED_STOP.sub(" ", text)
     text = _LEADING_TIME.sub("", text)
     previous = None
     while previous != text:
@@ -102,7 +113,7 @@ def clean_byline(text: str) -> str:
         text = text[: stop.start()]
     elif stop:
         text = ""
-    return text.strip(" ,;:|-–—•·")
+    return text.strip(" ,;:|-–—•·●")
 
 
 def plausible_name(name: str) -> bool:
@@ -110,10 +121,12 @@ def plausible_name(name: str) -> bool:
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or name.casefold() in NOT_NAMES:
         return False
+    if len(words) > 1 and words[-1] in _LABEL_ENDS:  # "Researched by", "Insights from"
+        return False
     if not any(ch.isalpha() for ch in name):
         return False
     # a single lower-case or dotted word is a login ("andrew.keaveney", "kffnirmitap")
-    return not (len(words) == 1 and (name.islower() or any(ch in name for ch in "._=/\\")))
+    return not (len(words) == 1 and any(ch in name for ch in "._=/\\"))
 
 
 def split_names(text: str) -> list[str]:
@@ -178,6 +191,56 @@ def zone_byline(lines: Iterable[str]) -> list[str]:
     return []
 
 
+#: Class or id words of an element that holds an author's name ("post-hero__author__name").
+_AUTHOR_WORD = re.compile(r"(?:^|[\s_-])(?:author|byline|writer)(?:name|s)?(?=$|[\s_-])", re.I)
+#: Class or id words of an author's picture, role, biography or links, not the name.
+_NOT_NAME_PART = re.compile(
+    r"(?:^|[\s_-])(?:avatar|image|img|photo|picture|pic|bio|description|desc|title|role|job"
+    r"|position|social|follow|label|prefix|date|time)s?(?=$|[\s_-])",
+    re.I,
+)
+#: Longest text an element naming authors holds (a bio or a comment is longer).
+MAX_BYLINE_CHARS = 80
+
+
+def named_author_elements(doc: Document) -> list[HtmlElement]:
+    """Elements whose class or id says they hold an author's name, in document order."""
+    found = []
+    for element in doc.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = f"{element.get('class', '')} {element.get('id', '')}"
+        if "uthor" not in name and "yline" not in name and "riter" not in name:
+            continue
+        if _AUTHOR_WORD.search(name) and not _NOT_NAME_PART.search(name):
+            found.append(element)
+    return found
+
+
+def element_bylines(doc: Document, selectors: Iterable[str]) -> Iterator[list[str]]:
+    """Names of each byline element outside comments and forms, in selector then page order."""
+    for element in [*doc.elements(tuple(selectors)), *named_author_elements(doc)]:
+        text = visible_text(element)
+        if len(text) > MAX_BYLINE_CHARS or in_comments_or_form(element):
+            continue
+        if names := split_names(text):
+            yield names
+
+
+def in_comments_or_form(element: HtmlElement) -> bool:
+    """Whether an element sits in a form or a comment thread (a commenter is not the author)."""
+    for node in element.iterancestors():
+        if node.tag == "form" or "comment" in f"{node.get('class', '')} {node.get('id', '')}":
+            return True
+    return False
+
+
+def shown_in(names: list[str], zone: list[str]) -> bool:
+    """Whether the headline's zone shows every name."""
+    shown = " ".join(zone).casefold()
+    return bool(shown) and all(name.casefold() in shown for name in names)
+
+
 def authors(
     doc: Document,
     ld: dict[str, Any] | None,
@@ -192,14 +255,52 @@ def authors(
         and (names := split_names(text))
     ):
         return names
-    if names := json_ld_authors(ld):
-        return names
-    meta = doc.first(
-        ("meta[name='author']::attr(content)", "meta[property='article:author']::attr(content)")
-    )
-    if meta and (names := split_names(meta)):
-        return names
+    declared = declared_authors(doc, ld)
+    if declared and not stand_ins(declared, doc, ld):
+        return declared
+    zone = list(zone)
     if names := zone_byline(zone):
         return names
-    text = byline_text(doc, generic_selectors)
-    return split_names(text) if text else []
+    elements = list(element_bylines(doc, generic_selectors))
+    confirmed = [names for names in elements if shown_in(names, zone)]
+    return next(iter(confirmed or ([declared] if declared else elements)), [])
+
+
+#: Metas that name the author (the property form is Open Graph's; some sites use `name=`).
+META_AUTHOR = tuple(
+    f"meta[{attr}='{key}']::attr(content)"
+    for attr, key in (
+        ("name", "author"),
+        ("property", "article:author"),
+        ("name", "article:author"),
+        ("property", "og:article:author"),
+    )
+)
+
+
+def declared_authors(doc: Document, ld: dict[str, Any] | None) -> list[str]:
+    """Authors the page declares to machines: JSON-LD author, else meta author."""
+    if names := json_ld_authors(ld):
+        return names
+    meta = doc.first(META_AUTHOR)
+    if meta and (names := split_names(meta)):
+        return names
+    return citation_authors(doc)
+
+
+def citation_authors(doc: Document) -> list[str]:
+    """Scholarly `citation_author` metas, one author each ("Kaufman, Jeff T." is one name)."""
+    names: list[str] = []
+    for element in doc.elements(("meta[name='citation_author']",)):
+        name = clean_byline(element.get("content", ""))
+        if plausible_name(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def stand_ins(names: list[str], doc: Document, ld: dict[str, Any] | None) -> bool:
+    """Whether declared authors only stand in for a person: logins or the site's own name."""
+    if all(len(name.split()) == 1 and name.islower() for name in names):
+        return True
+    sites, hosts = site_names(doc, ld, ()), host_labels(doc)
+    return all(is_site_name(name, sites, host) for name in names for host in hosts)
