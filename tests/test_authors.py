@@ -139,3 +139,17 @@ def test_scholarly_citation_authors_are_each_one_name() -> None:
 def test_article_author_metas_in_either_attribute(attr: str) -> None:
     doc = page(f"<meta {attr} content='Jillian Kubala, MS, RD'>", "<h1>T</h1>")
     assert authors(doc, None, (), GENERIC) == ["Jillian Kubala, MS, RD"]
+
+
+def test_a_link_to_the_author_page_named_like_its_address_is_a_byline() -> None:
+    body = "<h1>T</h1><span><a href='/authors/trevor-jackins'>Trevor Jackins</a></span><p>S.</p>"
+    assert authors(page("", body), None, (), GENERIC) == ["Trevor Jackins"]
+    other = "<h1>T</h1><a href='/authors/trevor-jackins'>All posts</a><p>S.</p>"
+    assert authors(page("", other), None, (), GENERIC) == []
+
+
+def test_a_role_in_its_own_piece_after_the_name_is_left_out() -> None:
+    body = "<h1>T</h1><div class='author'><a>Keith Barry</a><span>Autos Reporter</span></div>"
+    assert authors(page("", body), None, (), GENERIC) == ["Keith Barry"]
+    two = "<h1>T</h1><div class='author'><a>Ann Lee</a> and <a>Bo Chan</a></div>"
+    assert authors(page("", two), None, (), GENERIC) == ["Ann Lee", "Bo Chan"]

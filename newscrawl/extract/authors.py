@@ -83,6 +83,11 @@ _CODE_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
 
 def visible_text(element: HtmlElement) -> str:
     """Text of an element without its scripts and styles."""
+    return squash(" ".join(text_pieces(element)))
+
+
+def text_pieces(element: HtmlElement) -> list[str]:
+    """The element's text nodes in reading order, without scripts and styles."""
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:
@@ -96,7 +101,7 @@ def visible_text(element: HtmlElement) -> str:
                 parts.append(child.tail)
 
     walk(element)
-    return squash(" ".join(parts))
+    return parts
 
 
 def clean_byline(text: str) -> str:
@@ -217,14 +222,43 @@ def named_author_elements(doc: Document) -> list[HtmlElement]:
     return found
 
 
+#: An author page's address: ".../author/trevor-jackins" or ".../authors/trevor-jackins/".
+_AUTHOR_PAGE = re.compile(r"/authors?/([^/?#]+)/?(?:[?#]|$)", re.I)
+
+
+def author_links(doc: Document) -> list[HtmlElement]:
+    """Links to an author page whose text is the name in its address ("/authors/ann-lee")."""
+    found = []
+    for link in doc.root.iter("a"):
+        match = _AUTHOR_PAGE.search(link.get("href") or "")
+        if match and (key := _letters(link.text_content())) and key == _letters(match[1]):
+            found.append(link)
+    return found
+
+
+def _letters(text: str) -> str:
+    """Case-folded letters and digits of a text ("Trevor Jackins" and "trevor-jackins" agree)."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 def element_bylines(doc: Document, selectors: Iterable[str]) -> Iterator[list[str]]:
     """Names of each byline element outside comments and forms, in selector then page order."""
-    for element in [*doc.elements(tuple(selectors)), *named_author_elements(doc)]:
+    elements = doc.elements(tuple(selectors))
+    for element in [*elements, *named_author_elements(doc), *author_links(doc)]:
         text = visible_text(element)
         if len(text) > MAX_BYLINE_CHARS or in_comments_or_form(element):
             continue
         if names := split_names(text):
-            yield names
+            yield first_piece_name(element) if len(names) == 1 else names
+
+
+def first_piece_name(element: HtmlElement) -> list[str]:
+    """The name of a byline element's first text piece that names someone: a role in a piece
+    of its own after the name is not part of it ("Keith Barry" + "Senior Autos Reporter")."""
+    for piece in text_pieces(element):
+        if names := split_names(piece):
+            return names[:1]
+    return []
 
 
 def in_comments_or_form(element: HtmlElement) -> bool:
