@@ -54,6 +54,23 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
         ["exclusive to", "funded by readers"],
         ["support USB devices"],
     ),
+    # a closing note that names the newsletter before it asks for support (up to 70 words)
+    "long_support_note_dropped": (
+        f"{PROSE}<p>Council Weekly is a production of the Town Desk, an independent team of "
+        "volunteers and local writers who cover every meeting of the city council and its "
+        "committees. If you liked this article, please consider sharing it with your "
+        "neighbours and subscribing to the Council Weekly digest for more reports.</p>",
+        ["is a production of"],
+        ["Point 3."],
+    ),
+    # newsletter sign-up and social-follow prompts anywhere; "newsletters" in a sentence stays
+    "signup_and_follow_prompts_dropped": (
+        "<p>I read 28 newsletters I subscribe to before the council vote this week.</p>"
+        f"{PROSE}<p>Want more from the Council Desk? Sign up for our newsletter, The Vote.</p>"
+        f"{PROSE}<p>Catch up on our council coverage and follow us on Facebook and Instagram.</p>",
+        ["Sign up for our newsletter", "follow us on Facebook"],
+        ["28 newsletters I subscribe to"],
+    ),
 }
 
 

@@ -168,8 +168,22 @@ SUPPORT_NOTE = re.compile(
     r"|please consider (?:liking|sharing|subscribing|supporting|donating)",
     re.I,
 )
-#: Words up to which a line holding a support note is that note, not a story paragraph.
-SUPPORT_NOTE_WORDS = 40
+#: Words up to which a line holding a support note is that note, not a story paragraph (a
+#: closing note names the newsletter or podcast before it asks: "X is a production of Y. If
+#: you liked this article, please consider sharing …").
+SUPPORT_NOTE_WORDS = 70
+
+#: Newsletter sign-up and social-follow prompts: "Sign up for our newsletter, The Selection",
+#: "Was this newsletter forwarded to you? Sign up …", "follow us on Facebook, Instagram …".
+SIGNUP_PROMPT = re.compile(
+    r"\b(?:sign up|subscribe) (?:for|to) (?:our|my|the|this)\b.{0,40}\bnewsletters?\b"
+    r"|\bnewsletters?\b.{0,40}\bsign up\b"
+    r"|\bfollow (?:us|me)\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok"
+    r"|social media)\b",
+    re.I,
+)
+#: Words up to which a line holding a sign-up prompt is that prompt, not a story paragraph.
+SIGNUP_PROMPT_WORDS = 30
 
 
 def is_chrome_line(line: str, profile: Profile, extra: frozenset[str]) -> bool:
@@ -177,7 +191,7 @@ def is_chrome_line(line: str, profile: Profile, extra: frozenset[str]) -> bool:
     key = normalise_phrase(line)
     if key in profile.chrome_phrases or key in extra or is_label_line(line):
         return True
-    return is_support_note(line)
+    return is_support_note(line) or is_signup_prompt(line)
 
 
 def is_support_note(line: str) -> bool:
@@ -189,6 +203,19 @@ def is_support_note(line: str) -> bool:
     False
     """
     return len(line.split()) <= SUPPORT_NOTE_WORDS and SUPPORT_NOTE.search(line) is not None
+
+
+def is_signup_prompt(line: str) -> bool:
+    """Whether a short line (not a list item) asks the reader to sign up or follow the site.
+
+    >>> is_signup_prompt("Want more from NBC Select? Sign up for our newsletter, The Selection.")
+    True
+    >>> is_signup_prompt("I also picked 28 newsletters I subscribe to as the test set.")
+    False
+    """
+    if line.startswith(("- ", "* ", "• ")) or len(line.split()) > SIGNUP_PROMPT_WORDS:
+        return False
+    return SIGNUP_PROMPT.search(line) is not None
 
 
 def is_label_line(line: str) -> bool:
