@@ -150,22 +150,26 @@ def remove_chrome(
 
 
 #: Whole lines that are an author box's label or a newsletter prompt's heading, with a name,
-#: a pager's position, or a teaser behind an ad/related label: "Written by Jane Doe", "Join Our
-#: Genius Newsletter", "Page 1 of 8", "Advertisement: New AI Book!", "You might also like: …".
+#: a pager's position, a teaser behind an ad/related label, or a site's copyright notice:
+#: "Written by Jane Doe", "Join Our Genius Newsletter", "Page 1 of 8", "Advertisement: New AI
+#: Book!", "You might also like: …", "© Copyright 2004-2025 Jane Doe. All Rights Reserved.".
 LABEL_LINE = re.compile(
     r"(?i:written by)(?: [A-Z][\w.'-]*){1,4}|(?i:join our(?: [\w-]+){0,3} newsletter!?)"
     r"|(?i:page \d+ of \d+)"
     r"|(?i:(?:advertisement|sponsored|you (?:might|may) also like)\s*:.{0,150})"
+    r"|(?i:(?:©|copyright\b).{0,120}all rights reserved\.?)"
 )
 
 
-#: Paywall and "support us" notes: "This article is exclusive to STAT+ subscribers", "This story
-#: is funded by readers like you", "please support us by donating".
+#: Paywall and "support us" notes, and asks to rate the post: "This article is exclusive to
+#: STAT+ subscribers", "This story is funded by readers like you", "please support us by
+#: donating", "Did you make one of my recipes? Please take a moment to leave a star rating".
 SUPPORT_NOTE = re.compile(
     r"funded by readers|exclusive to [\w+ ]{1,30} subscribers"
     r"|\bsupport (?:us|our journalism|independent journalism)\b"
     r"|\bbecome a (?:member|patron|paid subscriber)\b"
-    r"|please consider (?:liking|sharing|subscribing|supporting|donating)",
+    r"|please consider (?:liking|sharing|subscribing|supporting|donating)"
+    r"|\bleave a (?:star )?rating\b|\brate (?:this|the) recipe\b",
     re.I,
 )
 #: Words up to which a line holding a support note is that note, not a story paragraph (a
@@ -173,11 +177,14 @@ SUPPORT_NOTE = re.compile(
 #: you liked this article, please consider sharing …").
 SUPPORT_NOTE_WORDS = 70
 
-#: Newsletter sign-up and social-follow prompts: "Sign up for our newsletter, The Selection",
-#: "Was this newsletter forwarded to you? Sign up …", "follow us on Facebook, Instagram …".
+#: Newsletter sign-up, referral and social-follow prompts: "Sign up for our newsletter, The
+#: Selection", "Was this newsletter forwarded to you? Sign up …", "Join our mailing list!",
+#: "Love X? Tell your friends and get rewards.", "follow us on Facebook, Instagram …".
 SIGNUP_PROMPT = re.compile(
     r"\b(?:sign up|subscribe) (?:for|to) (?:our|my|the|this)\b.{0,40}\bnewsletters?\b"
     r"|\bnewsletters?\b.{0,40}\bsign up\b"
+    r"|\bjoin (?:our|the|my) (?:mailing list|email list|newsletter|facebook group)\b"
+    r"|\b(?:tell|refer) (?:your|a) friends?\b.{0,30}\b(?:get|earn) (?:rewards?|a reward)\b"
     r"|\bfollow (?:us|me)\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok"
     r"|social media)\b",
     re.I,
