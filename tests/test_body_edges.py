@@ -44,12 +44,35 @@ def test_long_tail_outside_the_story_block_is_kept() -> None:
     assert "the council said (9)." in body(page)
 
 
+LEAD = "A lead paragraph before the story block that sums up what the council decided."
+
+
 def test_trim_edges_drops_short_labels_before_the_story() -> None:
     """Short lines before the story block's first line are labels; longer ones stay."""
     page = lxml.html.fromstring(
-        "<div><p>Blog</p><p>A lead paragraph before the story block.</p>"
+        f"<div><p>Blog</p><p>{LEAD}</p><div><p>Story one.</p><p>Story two.</p></div></div>"
+    )
+    text = f"Blog\n{LEAD}\nStory one.\nStory two."
+    kept = edges.trim_edges(text, page[2], page).splitlines()
+    assert kept == [LEAD, "Story one.", "Story two."]
+
+
+def test_short_promo_before_the_story_is_dropped() -> None:
+    """A promo line of up to ten words above the story block goes; a list item or a lead-in
+    ending in a colon stays."""
+    page = lxml.html.fromstring(
+        "<div><h3>Earn your degree in data analytics online today</h3>"
+        "<ul><li>Key point of the story.</li></ul><p>Consider this striking figure:</p>"
         "<div><p>Story one.</p><p>Story two.</p></div></div>"
     )
-    text = "Blog\nA lead paragraph before the story block.\nStory one.\nStory two."
-    kept = edges.trim_edges(text, page[2], page).splitlines()
-    assert kept == ["A lead paragraph before the story block.", "Story one.", "Story two."]
+    text = (
+        "Earn your degree in data analytics online today\n- Key point of the story.\n"
+        "Consider this striking figure:\nStory one.\nStory two."
+    )
+    kept = edges.trim_edges(text, page[3], page).splitlines()
+    assert kept == [
+        "- Key point of the story.",
+        "Consider this striking figure:",
+        "Story one.",
+        "Story two.",
+    ]

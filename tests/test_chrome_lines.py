@@ -54,6 +54,46 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
         ["exclusive to", "funded by readers"],
         ["support USB devices"],
     ),
+    # a closing note that names the newsletter before it asks for support (up to 70 words)
+    "long_support_note_dropped": (
+        f"{PROSE}<p>Council Weekly is a production of the Town Desk, an independent team of "
+        "volunteers and local writers who cover every meeting of the city council and its "
+        "committees. If you liked this article, please consider sharing it with your "
+        "neighbours and subscribing to the Council Weekly digest for more reports.</p>",
+        ["is a production of"],
+        ["Point 3."],
+    ),
+    # newsletter sign-up and social-follow prompts anywhere; "newsletters" in a sentence stays
+    "signup_and_follow_prompts_dropped": (
+        "<p>I read 28 newsletters I subscribe to before the council vote this week.</p>"
+        f"{PROSE}<p>Want more from the Council Desk? Sign up for our newsletter, The Vote.</p>"
+        f"{PROSE}<p>Catch up on our council coverage and follow us on Facebook and Instagram.</p>",
+        ["Sign up for our newsletter", "follow us on Facebook"],
+        ["28 newsletters I subscribe to"],
+    ),
+    # mailing-list and referral prompts; "join" and "friends" in story sentences stay
+    "mailing_list_and_referral_prompts_dropped": (
+        "<p>Residents can join the council's budget panel, and friends of the park get a vote.</p>"
+        f"{PROSE}<p>Join our mailing list! Get a note when a new report is out.</p>"
+        f"<p>Love Council Weekly? Tell your friends and get rewards.</p>{PROSE}",
+        ["Join our mailing list", "Tell your friends"],
+        ["join the council's budget panel"],
+    ),
+    # an ask to rate the post (recipe blogs)
+    "rating_prompt_dropped": (
+        f"{PROSE}<p>Did you make one of my recipes? Please take a moment to leave a star "
+        "rating. Also feel free to leave a comment!</p>",
+        ["leave a star rating"],
+        ["Point 3."],
+    ),
+    # a copyright notice on its own line; a sentence about copyright stays
+    "copyright_notice_dropped": (
+        "<p>The council holds the copyright on the budget maps, and all rights reserved by law "
+        "stay with the city archive, officials said.</p>"
+        f"{PROSE}<p>© Copyright 2004-2025 Council Weekly. All Rights Reserved.</p>",
+        ["© Copyright"],
+        ["holds the copyright"],
+    ),
 }
 
 

@@ -150,26 +150,47 @@ def remove_chrome(
 
 
 #: Whole lines that are an author box's label or a newsletter prompt's heading, with a name,
-#: a pager's position, or a teaser behind an ad/related label: "Written by Jane Doe", "Join Our
-#: Genius Newsletter", "Page 1 of 8", "Advertisement: New AI Book!", "You might also like: …".
+#: a pager's position, a teaser behind an ad/related label, or a site's copyright notice:
+#: "Written by Jane Doe", "Join Our Genius Newsletter", "Page 1 of 8", "Advertisement: New AI
+#: Book!", "You might also like: …", "© Copyright 2004-2025 Jane Doe. All Rights Reserved.".
 LABEL_LINE = re.compile(
     r"(?i:written by)(?: [A-Z][\w.'-]*){1,4}|(?i:join our(?: [\w-]+){0,3} newsletter!?)"
     r"|(?i:page \d+ of \d+)"
     r"|(?i:(?:advertisement|sponsored|you (?:might|may) also like)\s*:.{0,150})"
+    r"|(?i:(?:©|copyright\b).{0,120}all rights reserved\.?)"
 )
 
 
-#: Paywall and "support us" notes: "This article is exclusive to STAT+ subscribers", "This story
-#: is funded by readers like you", "please support us by donating".
+#: Paywall and "support us" notes, and asks to rate the post: "This article is exclusive to
+#: STAT+ subscribers", "This story is funded by readers like you", "please support us by
+#: donating", "Did you make one of my recipes? Please take a moment to leave a star rating".
 SUPPORT_NOTE = re.compile(
     r"funded by readers|exclusive to [\w+ ]{1,30} subscribers"
     r"|\bsupport (?:us|our journalism|independent journalism)\b"
     r"|\bbecome a (?:member|patron|paid subscriber)\b"
-    r"|please consider (?:liking|sharing|subscribing|supporting|donating)",
+    r"|please consider (?:liking|sharing|subscribing|supporting|donating)"
+    r"|\bleave a (?:star )?rating\b|\brate (?:this|the) recipe\b",
     re.I,
 )
-#: Words up to which a line holding a support note is that note, not a story paragraph.
-SUPPORT_NOTE_WORDS = 40
+#: Words up to which a line holding a support note is that note, not a story paragraph (a
+#: closing note names the newsletter or podcast before it asks: "X is a production of Y. If
+#: you liked this article, please consider sharing …").
+SUPPORT_NOTE_WORDS = 70
+
+#: Newsletter sign-up, referral and social-follow prompts: "Sign up for our newsletter, The
+#: Selection", "Was this newsletter forwarded to you? Sign up …", "Join our mailing list!",
+#: "Love X? Tell your friends and get rewards.", "follow us on Facebook, Instagram …".
+SIGNUP_PROMPT = re.compile(
+    r"\b(?:sign up|subscribe) (?:for|to) (?:our|my|the|this)\b.{0,40}\bnewsletters?\b"
+    r"|\bnewsletters?\b.{0,40}\bsign up\b"
+    r"|\bjoin (?:our|the|my) (?:mailing list|email list|newsletter|facebook group)\b"
+    r"|\b(?:tell|refer) (?:your|a) friends?\b.{0,30}\b(?:get|earn) (?:rewards?|a reward)\b"
+    r"|\bfollow (?:us|me)\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok"
+    r"|social media)\b",
+    re.I,
+)
+#: Words up to which a line holding a sign-up prompt is that prompt, not a story paragraph.
+SIGNUP_PROMPT_WORDS = 30
 
 
 def is_chrome_line(line: str, profile: Profile, extra: frozenset[str]) -> bool:
@@ -177,7 +198,7 @@ def is_chrome_line(line: str, profile: Profile, extra: frozenset[str]) -> bool:
     key = normalise_phrase(line)
     if key in profile.chrome_phrases or key in extra or is_label_line(line):
         return True
-    return is_support_note(line)
+    return is_support_note(line) or is_signup_prompt(line)
 
 
 def is_support_note(line: str) -> bool:
@@ -189,6 +210,19 @@ def is_support_note(line: str) -> bool:
     False
     """
     return len(line.split()) <= SUPPORT_NOTE_WORDS and SUPPORT_NOTE.search(line) is not None
+
+
+def is_signup_prompt(line: str) -> bool:
+    """Whether a short line (not a list item) asks the reader to sign up or follow the site.
+
+    >>> is_signup_prompt("Want more from NBC Select? Sign up for our newsletter, The Selection.")
+    True
+    >>> is_signup_prompt("I also picked 28 newsletters I subscribe to as the test set.")
+    False
+    """
+    if line.startswith(("- ", "* ", "• ")) or len(line.split()) > SIGNUP_PROMPT_WORDS:
+        return False
+    return SIGNUP_PROMPT.search(line) is not None
 
 
 def is_label_line(line: str) -> bool:

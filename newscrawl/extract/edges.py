@@ -2,7 +2,8 @@
 
 Trafilatura often reads on past the story's last paragraph (an author bio without a class
 name, a disclaimer, footnotes of the site, an address block, "Explore more" teasers) and
-starts with short labels above its first one ("Table of Contents", "9 min read", "Blog").
+starts with short labels above its first one ("Table of Contents", "9 min read", "Blog",
+a promo line such as "Earn your bachelor's degree in data analytics").
 When the story block (`recall.story_block`: the deepest block holding most of the running
 text) is known, the lines after the last line found in it are dropped when they hold at
 most `TAIL_SHARE` of the text's words, and short lines before the first such line are
@@ -21,8 +22,9 @@ _NON_WORD = re.compile(r"\W+")
 KEY_CHARS = 40
 #: Words the trailing lines outside the story block may hold at most, as a share of all.
 TAIL_SHARE = 0.3
-#: Lines before the story block's first line with at most this many words are labels.
-LABEL_WORDS = 3
+#: Lines before the story block's first line with at most this many words are labels
+#: (kickers, credits, promos, "Blog"), unless they are list items or lead in with a colon.
+LABEL_WORDS = 10
 
 
 def squeeze(text: str) -> str:
@@ -56,11 +58,25 @@ def trim_edges(text: str, block: HtmlElement, root: HtmlElement) -> str:
     if first is None:
         return text
     last = next(i for i in range(len(lines), first, -1) if in_block(lines[i - 1], key))
-    head = [line for line in lines[:first] if len(line.split()) > LABEL_WORDS]
+    head = [line for line in lines[:first] if not is_label(line)]
     tail = lines[last:]
     if _words(tail) <= TAIL_SHARE * _words(lines):
         tail = []
     return "\n".join(head + lines[first:last] + tail)
+
+
+def is_label(line: str) -> bool:
+    """Whether a line before the story block is a label: short, not a list item, not a lead-in.
+
+    >>> is_label("9 min read"), is_label("Earn your degree in data analytics")
+    (True, True)
+    >>> is_label("Consider this striking statistic:"), is_label("- Find a dentist.")
+    (False, False)
+    """
+    text = line.strip()
+    if text.startswith(("- ", "* ", "• ")) or text.endswith(":"):
+        return False
+    return len(text.split()) <= LABEL_WORDS
 
 
 def _words(lines: list[str]) -> int:
