@@ -63,6 +63,10 @@ OTHER_TYPES: dict[str, str] = {
     "SearchResultsPage": "listing",
     "ProfilePage": "listing",
 }
+#: Types whose price is an `Offer` (a course fee, a ticket): their `Offer` is no product.
+OFFERED = frozenset(
+    {"Course", "CourseInstance", "Event", "Service", "EducationalOccupationalProgram"}
+)
 #: Microdata types that make a page something other than an article.
 MICRODATA_TYPES: dict[str, str] = {
     "DiscussionForumPosting": "forum",
@@ -88,8 +92,8 @@ OTHER_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "forum",
         re.compile(
-            r"/(?:t/[^/]+/\d+|d/\d+-|viewtopic|showthread|showtopic|threads?/|forums?/"
-            r"|questions/\d+/|r/[^/]+/comments/)",
+            r"/(?:t/[^/]+/\d+|t/\d+/|topic/\d+|discussions?/(?:topic/|\d+/)|d/\d+-|viewtopic"
+            r"|showthread|showtopic|threads?/|forums?/|questions/\d+/|r/[^/]+/comments/)",
             re.I,
         ),
     ),
@@ -148,11 +152,34 @@ def microdata_types(doc: Document) -> set[str]:
     return found
 
 
+#: `<meta name="generator">` of wiki engines and book and reference-doc generators: their pages
+#: are documentation even when marked up as `Article` (Wikipedia). Generators that also build
+#: blogs (MkDocs, Docusaurus, Hugo, VitePress, Quarto, …) are left to the other evidence.
+DOC_GENERATOR = re.compile(
+    r"^(?:mediawiki|dokuwiki|pmwiki|moinmoin|tiddlywiki|xwiki|confluence|bookstack|wiki\.js"
+    r"|bookdown|gitbook|mdbook|rustdoc|docutils|sphinx|doxygen|javadoc|jsdoc|typedoc|pkgdown"
+    r"|starlight|antora)\b",
+    re.I,
+)
+
+
+def doc_generator(doc: Document) -> bool:
+    """Whether a `<meta name="generator">` names a wiki engine or a documentation generator."""
+    return any(
+        DOC_GENERATOR.match((meta.get("content") or "").strip())
+        for meta in doc.root.iterfind(".//meta[@name='generator']")
+    )
+
+
 def type_from_markup(doc: Document) -> str | None:
-    """'article' or another page type from JSON-LD @type, og:type and microdata, or None."""
+    """'article' or another page type from the generator, JSON-LD @type, og:type, microdata."""
+    if doc_generator(doc):
+        return "documentation"
     types = ld_types(doc)
     if types & ARTICLE_TYPES and not types & FORUM_TYPES:
         return "article"
+    if types & OFFERED:
+        types = types - {"Offer"}
     for name in sorted(types & OTHER_TYPES.keys()):
         return OTHER_TYPES[name]
     og_type = (doc.first(("meta[property='og:type']::attr(content)",)) or "").lower()
