@@ -410,3 +410,17 @@ def test_offer_headline_needs_a_pitch_and_no_question() -> None:
     assert pitch_features(selling, "Harbour Boat Tour Services")["offer_headline"] == 1
     assert pitch_type(selling, "Harbour Boat Tour Services", "https://x.org/tours") == "service"
     assert pitch_features(selling, "What are boat tour services?")["offer_headline"] == 0
+
+
+def test_a_bot_check_page_is_no_article() -> None:
+    check = "You are seeing this because the site protects itself from scrapers. " * 5
+    html = f"<html><head><title>Making sure you&#39;re not a bot!</title></head><p>{check}</p>"
+    page = parse_html(html, "https://example.org/t/a-thread")
+    assert page_type(page, load_profile(), None, check) == "challenge"
+    story = html.replace("Making sure you&#39;re not a bot!", "Harbour reopens after the storm")
+    page = parse_html(story, "https://example.org/2026/harbour-reopens")
+    assert page_type(page, load_profile(), None, check) == "article"
+    cloudflare = "<html><head><title>Just a moment...</title></head><p>Checking</p></html>"
+    page = parse_html(cloudflare, "https://example.org/2026/harbour-reopens")
+    assert page_type(page, load_profile(), None, check) == "challenge"
+    assert page_type(page, load_profile(), None, PROSE * 20) == "article"  # a long text is read

@@ -245,6 +245,31 @@ def is_listing(doc: Document, body: str) -> bool:
     return card_words >= LISTING_SHARE * max(len(body.split()), 1)
 
 
+#: `<title>`s of bot-check and challenge pages (Cloudflare, Anubis, DDoS-Guard, …), whole.
+CHALLENGE_TITLE = re.compile(
+    r"^(?:just a moment|attention required|making sure you[’']?re not a bot|checking your browser"
+    r"|verifying you are (?:a )?human|are you a robot|human verification|one more step"
+    r"|access denied|ddos-guard|pardon our interruption)\W*(?:\|\s*cloudflare\W*)?$",
+    re.I,
+)
+#: A challenge page is short: its extracted text has fewer words than this.
+CHALLENGE_WORDS = 500
+
+
+def is_challenge(doc: Document, body: str) -> bool:
+    """Whether the page is a bot check standing in for the page asked for (never an article).
+
+    >>> from newscrawl.extract.document import parse_html
+    >>> page = parse_html("<title>Just a moment...</title><p>Checking</p>", "https://x.org/a")
+    >>> is_challenge(page, "Checking"), is_challenge(page, "word " * 600)
+    (True, False)
+    """
+    title = doc.root.findtext("head/title") or ""
+    return CHALLENGE_TITLE.match(" ".join(title.split())) is not None and (
+        size(body) < CHALLENGE_WORDS
+    )
+
+
 def strong_type(url: str, profile: Profile, by_markup: str | None) -> str | None:
     """The type that strong evidence decides: the profile's URL rules, markup, URL shape.
 
@@ -280,6 +305,8 @@ def page_type(
     >>> page_type(story, load_profile(), None, "word " * 300)
     'article'
     """
+    if is_challenge(doc, body):
+        return "challenge"
     strong = strong_type(doc.url, profile, by_markup)
     if strong:
         return strong
