@@ -65,6 +65,7 @@ def test_url_shapes() -> None:
     assert type_from_url("https://docs.example.org/guide/intro") == "documentation"
     assert type_from_url("https://example.org/forums/topic-1") == "forum"
     assert type_from_url("https://example.org/products/red-shoe") == "product"
+    assert type_from_url("https://shop.example.org/browse/featured/red-clogs") == "collection"
     assert type_from_url("https://example.org/news/") == "listing"
     assert type_from_url("https://example.org/news/2026/01/harbour-reopens") is None
     assert type_from_url("https://qa.example.org/questions/123/how-to-fix-a-quay") == "forum"

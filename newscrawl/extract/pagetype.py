@@ -98,7 +98,7 @@ OTHER_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("product", re.compile(r"/(?:dp|products?|shop|cart)/", re.I)),
-    ("collection", re.compile(r"/(?:collections|category|categories|tags?)/", re.I)),
+    ("collection", re.compile(r"/(?:collections|category|categories|tags?|browse)/", re.I)),
     ("documentation", re.compile(r"/(?:docs?|documentation|api|reference)/", re.I)),
     ("listing", re.compile(r"/(?:news|blog|articles|press|events)/?$", re.I)),
 )
