@@ -167,7 +167,7 @@ def doc_generator(doc: Document) -> bool:
     """Whether a `<meta name="generator">` names a wiki engine or a documentation generator."""
     return any(
         DOC_GENERATOR.match((meta.get("content") or "").strip())
-        for meta in doc.root.iterfind(".//meta[@name='generator']")
+        for meta in doc.root.iterfind("head/meta[@name='generator']")
     )
 
 
