@@ -42,6 +42,15 @@ def test_json_ld_types() -> None:
     assert markup("TechArticle") is None  # documentation sites use it: the score decides
 
 
+def test_an_offer_inside_a_course_or_service_is_no_product() -> None:
+    course = '{"@type":"Course","name":"What is a smartphone?","offers":{"@type":"Offer"}}'
+    html = f'<html><head><script type="application/ld+json">{course}</script></head></html>'
+    assert type_from_markup(parse_html(html, "https://x.org")) is None
+    assert markup("Offer") == "product"
+    both = f"<html><head>{LD % 'Service'}{LD % 'Product'}</head></html>"
+    assert type_from_markup(parse_html(both, "https://x.org")) == "product"
+
+
 def test_forum_type_outranks_article_type() -> None:
     html = f"<html><head>{LD % 'Article'}{LD % 'QAPage'}</head></html>"
     assert type_from_markup(parse_html(html, "https://x.org")) == "forum"
@@ -56,10 +65,34 @@ def test_url_shapes() -> None:
     assert type_from_url("https://docs.example.org/guide/intro") == "documentation"
     assert type_from_url("https://example.org/forums/topic-1") == "forum"
     assert type_from_url("https://example.org/products/red-shoe") == "product"
+    assert type_from_url("https://shop.example.org/browse/featured/red-clogs") == "collection"
     assert type_from_url("https://example.org/news/") == "listing"
     assert type_from_url("https://example.org/news/2026/01/harbour-reopens") is None
     assert type_from_url("https://qa.example.org/questions/123/how-to-fix-a-quay") == "forum"
     assert type_from_url("https://www.example.org/r/boats/comments/abc/quay") == "forum"
+
+
+def test_thread_url_shapes() -> None:
+    assert type_from_url("https://example.org/t/123270/Year-in-a-tiny-house") == "forum"
+    assert type_from_url("https://example.org/topic/225132-if-the-forum-ends/") == "forum"
+    assert type_from_url("https://example.org/discussions/topic/first-projects/") == "forum"
+    assert type_from_url("https://example.org/discussion/39620/open-source-ends") == "forum"
+    assert type_from_url("https://example.org/topics/harbour") is None
+    assert type_from_url("https://example.org/2026/topical-storm-hits-the-quay") is None
+
+
+def generated(generator: str) -> str | None:
+    """type_from_markup of a page marked up `Article`, made by `generator`."""
+    head = f'{LD % "Article"}<meta name="generator" content="{generator}">'
+    return type_from_markup(parse_html(f"<html><head>{head}</head></html>", "https://x.org"))
+
+
+def test_wiki_and_doc_generators_outrank_article_markup() -> None:
+    assert generated("MediaWiki 1.46.0-wmf.18") == "documentation"
+    assert generated("DokuWiki") == "documentation"
+    assert generated("bookdown 0.37 and GitBook 2.6.7") == "documentation"
+    assert generated("WordPress 6.9") == "article"
+    assert generated("mkdocs-1.6.1, mkdocs-material-9.7.1") == "article"  # it builds blogs too
 
 
 def test_running_text_counts_unspaced_scripts() -> None:
@@ -378,3 +411,17 @@ def test_offer_headline_needs_a_pitch_and_no_question() -> None:
     assert pitch_features(selling, "Harbour Boat Tour Services")["offer_headline"] == 1
     assert pitch_type(selling, "Harbour Boat Tour Services", "https://x.org/tours") == "service"
     assert pitch_features(selling, "What are boat tour services?")["offer_headline"] == 0
+
+
+def test_a_bot_check_page_is_no_article() -> None:
+    check = "You are seeing this because the site protects itself from scrapers. " * 5
+    html = f"<html><head><title>Making sure you&#39;re not a bot!</title></head><p>{check}</p>"
+    page = parse_html(html, "https://example.org/t/a-thread")
+    assert page_type(page, load_profile(), None, check) == "challenge"
+    story = html.replace("Making sure you&#39;re not a bot!", "Harbour reopens after the storm")
+    page = parse_html(story, "https://example.org/2026/harbour-reopens")
+    assert page_type(page, load_profile(), None, check) == "article"
+    cloudflare = "<html><head><title>Just a moment...</title></head><p>Checking</p></html>"
+    page = parse_html(cloudflare, "https://example.org/2026/harbour-reopens")
+    assert page_type(page, load_profile(), None, check) == "challenge"
+    assert page_type(page, load_profile(), None, PROSE * 20) == "article"  # a long text is read

@@ -63,6 +63,10 @@ OTHER_TYPES: dict[str, str] = {
     "SearchResultsPage": "listing",
     "ProfilePage": "listing",
 }
+#: Types whose price is an `Offer` (a course fee, a ticket): their `Offer` is no product.
+OFFERED = frozenset(
+    {"Course", "CourseInstance", "Event", "Service", "EducationalOccupationalProgram"}
+)
 #: Microdata types that make a page something other than an article.
 MICRODATA_TYPES: dict[str, str] = {
     "DiscussionForumPosting": "forum",
@@ -88,13 +92,13 @@ OTHER_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "forum",
         re.compile(
-            r"/(?:t/[^/]+/\d+|d/\d+-|viewtopic|showthread|showtopic|threads?/|forums?/"
-            r"|questions/\d+/|r/[^/]+/comments/)",
+            r"/(?:t/[^/]+/\d+|t/\d+/|topic/\d+|discussions?/(?:topic/|\d+/)|d/\d+-|viewtopic"
+            r"|showthread|showtopic|threads?/|forums?/|questions/\d+/|r/[^/]+/comments/)",
             re.I,
         ),
     ),
     ("product", re.compile(r"/(?:dp|products?|shop|cart)/", re.I)),
-    ("collection", re.compile(r"/(?:collections|category|categories|tags?)/", re.I)),
+    ("collection", re.compile(r"/(?:collections|category|categories|tags?|browse)/", re.I)),
     ("documentation", re.compile(r"/(?:docs?|documentation|api|reference)/", re.I)),
     ("listing", re.compile(r"/(?:news|blog|articles|press|events)/?$", re.I)),
 )
@@ -148,11 +152,34 @@ def microdata_types(doc: Document) -> set[str]:
     return found
 
 
+#: `<meta name="generator">` of wiki engines and book and reference-doc generators: their pages
+#: are documentation even when marked up as `Article` (Wikipedia). Generators that also build
+#: blogs (MkDocs, Docusaurus, Hugo, VitePress, Quarto, …) are left to the other evidence.
+DOC_GENERATOR = re.compile(
+    r"^(?:mediawiki|dokuwiki|pmwiki|moinmoin|tiddlywiki|xwiki|confluence|bookstack|wiki\.js"
+    r"|bookdown|gitbook|mdbook|rustdoc|docutils|sphinx|doxygen|javadoc|jsdoc|typedoc|pkgdown"
+    r"|starlight|antora)\b",
+    re.I,
+)
+
+
+def doc_generator(doc: Document) -> bool:
+    """Whether a `<meta name="generator">` names a wiki engine or a documentation generator."""
+    return any(
+        DOC_GENERATOR.match((meta.get("content") or "").strip())
+        for meta in doc.root.iterfind("head/meta[@name='generator']")
+    )
+
+
 def type_from_markup(doc: Document) -> str | None:
-    """'article' or another page type from JSON-LD @type, og:type and microdata, or None."""
+    """'article' or another page type from the generator, JSON-LD @type, og:type, microdata."""
+    if doc_generator(doc):
+        return "documentation"
     types = ld_types(doc)
     if types & ARTICLE_TYPES and not types & FORUM_TYPES:
         return "article"
+    if types & OFFERED:
+        types = types - {"Offer"}
     for name in sorted(types & OTHER_TYPES.keys()):
         return OTHER_TYPES[name]
     og_type = (doc.first(("meta[property='og:type']::attr(content)",)) or "").lower()
@@ -218,6 +245,31 @@ def is_listing(doc: Document, body: str) -> bool:
     return card_words >= LISTING_SHARE * max(len(body.split()), 1)
 
 
+#: `<title>`s of bot-check and challenge pages (Cloudflare, Anubis, DDoS-Guard, …), whole.
+CHALLENGE_TITLE = re.compile(
+    r"^(?:just a moment|attention required|making sure you[’']?re not a bot|checking your browser"
+    r"|verifying you are (?:a )?human|are you a robot|human verification|one more step"
+    r"|access denied|ddos-guard|pardon our interruption)\W*(?:\|\s*cloudflare\W*)?$",
+    re.I,
+)
+#: A challenge page is short: its extracted text has fewer words than this.
+CHALLENGE_WORDS = 500
+
+
+def is_challenge(doc: Document, body: str) -> bool:
+    """Whether the page is a bot check standing in for the page asked for (never an article).
+
+    >>> from newscrawl.extract.document import parse_html
+    >>> page = parse_html("<title>Just a moment...</title><p>Checking</p>", "https://x.org/a")
+    >>> is_challenge(page, "Checking"), is_challenge(page, "word " * 600)
+    (True, False)
+    """
+    title = doc.root.findtext("head/title") or ""
+    return CHALLENGE_TITLE.match(" ".join(title.split())) is not None and (
+        size(body) < CHALLENGE_WORDS
+    )
+
+
 def strong_type(url: str, profile: Profile, by_markup: str | None) -> str | None:
     """The type that strong evidence decides: the profile's URL rules, markup, URL shape.
 
@@ -253,6 +305,8 @@ def page_type(
     >>> page_type(story, load_profile(), None, "word " * 300)
     'article'
     """
+    if is_challenge(doc, body):
+        return "challenge"
     strong = strong_type(doc.url, profile, by_markup)
     if strong:
         return strong
