@@ -42,10 +42,11 @@ class Page:
     fetched_at: datetime
 
 
-def load_pages(set_dir: Path, limit: int | None = None) -> list[Page]:
-    """Read a case set's pages (gunzipped, decoded as the page declares)."""
+def load_pages(set_dir: Path, limit: int | None = None, skip: int = 0) -> list[Page]:
+    """Read a case set's pages (gunzipped, decoded as the page declares), the first `skip`
+    left out."""
     pages: list[Page] = []
-    for line in (set_dir / "cases.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (set_dir / "cases.jsonl").read_text(encoding="utf-8").splitlines()[skip:]:
         case = json.loads(line)
         raw = gzip.decompress((set_dir / case["html"]).read_bytes())
         when = case.get("fetched_at")
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     if data is None:
         print("no shared evaluation data (set NEWSCRAWL_SHARED_DATA)")
         return 2
-    pages = load_pages(data / args.set, args.limit)
+    pages = load_pages(data / args.set, args.limit, args.skip)
     print(report(measure(pages, args.rounds), len(pages)))
     return 0
 
@@ -123,4 +124,5 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--set", default="aeb-dev", help="case set under the shared data")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds")
     parser.add_argument("--limit", type=int, default=None, help="first N pages only")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N pages")
     parser.set_defaults(func=run)

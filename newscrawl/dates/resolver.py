@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from newscrawl.dates import absolute, grammar, lexicon, locales
+from newscrawl.dates import absolute, grammar, lexicon, locales, shapes
 from newscrawl.dates.absolute import Absolute
 from newscrawl.dates.grammar import Expression
 from newscrawl.dates.model import Precision, ResolvedDate
@@ -103,16 +103,26 @@ def interpret(
 def _interpret_whole(
     text: str, languages: tuple[str, ...], date_order: str | None
 ) -> Interpretation | None:
-    """Try ISO, our tables, dateparser's hinted locales, then detected locales."""
+    """Try ISO, our tables, our common shapes (where dateparser would read the text as
+    English), dateparser's hinted locales, then detected locales."""
     found: Interpretation | None = absolute.iso(text)
     if found is None and not _CJK_CALENDAR.search(text):
         found = _from_tables(text, languages)
     if found is None:
         hints = locales.hinted(languages)
-        found = _from_locales(text, hints, date_order)
+        if _english_first(hints):
+            found = shapes.read(text, date_order)
+        if found is None:
+            found = _from_locales(text, hints, date_order)
         if found is None:
             found = _from_locales(text, _unhinted_locales(text), date_order)
     return found
+
+
+def _english_first(hints: list[locales.Locale]) -> bool:
+    """Whether dateparser would try English first: the first hint is "en", or no hint (then
+    both the numeric locales and detection, in dateparser's popularity order, start with it)."""
+    return not hints or hints[0].shortname == "en"
 
 
 def _unhinted_locales(text: str) -> list[locales.Locale]:
