@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -208,9 +209,8 @@ _NOT_NAME_PART = re.compile(
 MAX_BYLINE_CHARS = 80
 
 
-def named_author_elements(doc: Document) -> list[HtmlElement]:
+def named_author_elements(doc: Document) -> Iterator[HtmlElement]:
     """Elements whose class or id says they hold an author's name, in document order."""
-    found = []
     for element in doc.root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -218,22 +218,19 @@ def named_author_elements(doc: Document) -> list[HtmlElement]:
         if "uthor" not in name and "yline" not in name and "riter" not in name:
             continue
         if _AUTHOR_WORD.search(name) and not _NOT_NAME_PART.search(name):
-            found.append(element)
-    return found
+            yield element
 
 
 #: An author page's address: ".../author/trevor-jackins" or ".../authors/trevor-jackins/".
 _AUTHOR_PAGE = re.compile(r"/authors?/([^/?#]+)/?(?:[?#]|$)", re.I)
 
 
-def author_links(doc: Document) -> list[HtmlElement]:
+def author_links(doc: Document) -> Iterator[HtmlElement]:
     """Links to an author page whose text is the name in its address ("/authors/ann-lee")."""
-    found = []
-    for link in doc.root.iter("a"):
+    for link in doc.root.xpath("//a[contains(@href, '/author')]"):
         match = _AUTHOR_PAGE.search(link.get("href") or "")
         if match and (key := _letters(link.text_content())) and key == _letters(match[1]):
-            found.append(link)
-    return found
+            yield link
 
 
 def _letters(text: str) -> str:
@@ -244,7 +241,7 @@ def _letters(text: str) -> str:
 def element_bylines(doc: Document, selectors: Iterable[str]) -> Iterator[list[str]]:
     """Names of each byline element outside comments and forms, in selector then page order."""
     elements = doc.elements(tuple(selectors))
-    for element in [*elements, *named_author_elements(doc), *author_links(doc)]:
+    for element in chain(elements, named_author_elements(doc), author_links(doc)):
         text = visible_text(element)
         if len(text) > MAX_BYLINE_CHARS or in_comments_or_form(element):
             continue
@@ -295,9 +292,12 @@ def authors(
     zone = list(zone)
     if names := zone_byline(zone):
         return names
-    elements = list(element_bylines(doc, generic_selectors))
-    confirmed = [names for names in elements if shown_in(names, zone)]
-    return next(iter(confirmed or ([declared] if declared else elements)), [])
+    first: list[str] = []
+    for names in element_bylines(doc, generic_selectors):
+        if shown_in(names, zone):
+            return names
+        first = first or names
+    return declared or first
 
 
 #: Metas that name the author (the property form is Open Graph's; some sites use `name=`).
@@ -325,7 +325,10 @@ def declared_authors(doc: Document, ld: dict[str, Any] | None) -> list[str]:
 def citation_authors(doc: Document) -> list[str]:
     """Scholarly `citation_author` metas, one author each ("Kaufman, Jeff T." is one name)."""
     names: list[str] = []
-    for element in doc.elements(("meta[name='citation_author']",)):
+    head = doc.root.find("head")
+    for element in () if head is None else head.iter("meta"):
+        if element.get("name") != "citation_author":
+            continue
         name = clean_byline(element.get("content", ""))
         if plausible_name(name) and name not in names:
             names.append(name)
