@@ -100,3 +100,48 @@ def test_strip_site_repeats_and_keeps_a_colon_headline() -> None:
 def test_typographic_quotes_follow_the_stated_title(stated: str, shown: str) -> None:
     head = f"<title>{stated} | Bugle</title>"
     assert headline_of(head, "<h1>Why it\u2019s raining</h1>", "https://bugle.example/a") == shown
+
+
+def test_byline_block_inside_the_h1_is_left_out() -> None:
+    head = "<meta property='og:title' content='Harbour bridge reopens'>"
+    body = "<h1>Harbour bridge reopens <div><span>Posted on July 1, 2024</span> by ed</div></h1>"
+    assert headline_of(head, body) == "Harbour bridge reopens"
+
+
+def test_time_inside_the_h1_is_left_out() -> None:
+    head = "<title>Harbour bridge reopens | Weekly Bugle</title>"
+    body = "<h1><a href='/a'><time>Dec 18 2025</time> Harbour bridge reopens</a></h1>"
+    assert headline_of(head, body) == "Harbour bridge reopens"
+
+
+def test_line_breaks_in_the_h1_separate_words() -> None:
+    head = "<meta property='og:title' content='Harbour Bridge Reopens'>"
+    assert headline_of(head, "<h1>HARBOUR<br>BRIDGE <span>REOPENS</span></h1>") == head[35:-2]
+
+
+def test_h1_with_a_glued_subtitle_yields_to_the_stated_title() -> None:
+    head = "<meta property='og:title' content='Best harbour walks: ten routes for 2026'>"
+    body = "<h1>The Best Harbour Walks<span>Ten routes to try this spring</span></h1>"
+    assert headline_of(head, body) == "Best harbour walks: ten routes for 2026"
+
+
+def test_inline_markup_in_the_h1_is_one_line() -> None:
+    head = "<meta property='og:title' content='Harbour bridge reopens at last'>"
+    body = "<h1>Harbour <em>bridge</em> reopens<span>!</span></h1>"
+    assert headline_of(head, body) == "Harbour bridge reopens!"
+
+
+def test_short_label_before_the_stated_title_is_dropped() -> None:
+    head = "<title>Harbour bridge reopens | Weekly Bugle</title>"
+    body = "<h1><strong>Blog:</strong> Harbour bridge reopens</h1>"
+    assert headline_of(head, body) == "Harbour bridge reopens"
+
+
+def test_utf8_read_as_latin1_is_repaired() -> None:
+    head = "<meta property='og:title' content='Bugle\u00e2\u0080\u0099s bridge &reg; reopens'>"
+    assert headline_of(head, "<p>text</p>") == "Bugle\u2019s bridge \u00ae reopens"
+
+
+def test_leading_domain_name_of_the_site_is_dropped() -> None:
+    head = "<title>bugle.com Harbour bridge reopens</title>"
+    assert headline_of(head, "<h1><a href='/'>bugle.com</a></h1>") == "Harbour bridge reopens"
