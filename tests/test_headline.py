@@ -145,3 +145,30 @@ def test_utf8_read_as_latin1_is_repaired() -> None:
 def test_leading_domain_name_of_the_site_is_dropped() -> None:
     head = "<title>bugle.com Harbour bridge reopens</title>"
     assert headline_of(head, "<h1><a href='/'>bugle.com</a></h1>") == "Harbour bridge reopens"
+
+
+def test_all_caps_h1_agreeing_with_nothing_yields_to_the_stated_title() -> None:
+    head = "<meta property='og:title' content='Harbour Bridge Reopens After Repairs'>"
+    body = "<h1>HARBOUR BRIDGE REOPENS IN 2026 AFTER REPAIRS</h1>"
+    assert headline_of(head, body) == "Harbour Bridge Reopens After Repairs"
+
+
+def test_all_caps_h1_without_a_stated_title_stays() -> None:
+    assert headline_of("", "<h1>HARBOUR BRIDGE REOPENS</h1>") == "HARBOUR BRIDGE REOPENS"
+
+
+def test_permalink_symbol_in_a_heading_is_left_out() -> None:
+    body = "<h1>Logging guide<a class='headerlink' href='#logging'>\u00b6</a></h1>"
+    assert headline_of("", body) == "Logging guide"
+
+
+def test_label_chip_opening_the_h1_is_left_out_when_the_rest_is_stated() -> None:
+    head = "<meta property='og:title' content='Tips - Which lathe should I buy?'>"
+    body = "<h1><span class='label'>Tips</span><span> </span>Which lathe should I buy?</h1>"
+    assert headline_of(head, body) == "Which lathe should I buy?"
+
+
+def test_leading_word_in_its_own_element_stays_when_the_whole_h1_is_stated() -> None:
+    head = "<meta property='og:title' content='KALLAX shelf unit, white'>"
+    body = "<h1><span>KALLAX</span> <span>shelf unit, white</span></h1>"
+    assert headline_of(head, body) == "KALLAX shelf unit, white"

@@ -84,6 +84,7 @@ class Candidate:
     text: str
     source: str  # "h1", "og", "twitter", "jsonld", "title", "heading"
     lines: tuple[str, ...] = ()  # a heading's lines, when it shows more than one
+    rest: str = ""  # a heading's text after a label that opens it
 
     @property
     def key(self) -> str:
@@ -221,9 +222,37 @@ def _in_chrome(element: HtmlElement) -> bool:
     )
 
 
-def heading_lines(element: HtmlElement) -> list[str]:
+def permalink(element: HtmlElement) -> bool:
+    """A heading's own anchor link shown as a symbol ("¶", "#", "§")."""
+    href = element.get("href") or ""
+    return element.tag == "a" and href.startswith("#") and not _has_word(element.text_content())
+
+
+def left_out(element: HtmlElement) -> bool:
+    """Whether a heading's child shows no text of the headline (script, permalink)."""
+    return element.tag in _SKIPPED_TAGS or permalink(element)
+
+
+def _has_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def unlabelled_heading(heading: HtmlElement) -> str:
+    """The heading's text after a short label element that opens it ("<span>News</span>
+    Headline" → "Headline"), or "" when it has none."""
+    chip = next(iter(heading), None)
+    if chip is None or not isinstance(chip.tag, str) or _has_word(heading.text or ""):
+        return ""
+    if not 0 < len(chip.text_content().split()) <= MAX_LABEL_WORDS:
+        return ""
+    rest = clean(" ".join(heading_lines(heading, chip)))
+    return rest if rest[:1].isalnum() else ""
+
+
+def heading_lines(element: HtmlElement, skip: HtmlElement | None = None) -> list[str]:
     """A heading's text split where the page breaks the line: at block children, `<br>`,
-    `<time>`, and where an inline child's text is glued on a capital ("NotesTop tools")."""
+    `<time>`, and where an inline child's text is glued on a capital ("NotesTop tools");
+    the `skip` child is left out."""
     lines: list[list[str]] = [[]]
 
     def add(text: str | None) -> None:
@@ -236,7 +265,7 @@ def heading_lines(element: HtmlElement) -> list[str]:
 
     def walk(node: HtmlElement) -> None:
         for child in node:
-            if not isinstance(child.tag, str) or child.tag in _SKIPPED_TAGS:
+            if child is skip or not isinstance(child.tag, str) or left_out(child):
                 add(child.tail)
                 continue
             breaks = child.tag in _LINE_TAGS
@@ -265,7 +294,8 @@ def heading_candidates(doc: Document, tags: tuple[str, ...]) -> list[Candidate]:
         text = " ".join(lines)
         if text and len(text) <= MAX_HEADLINE_CHARS:
             source = "h1" if element.tag == "h1" else "heading"
-            candidate = Candidate(text, source, lines if len(lines) > 1 else ())
+            multiple = lines if len(lines) > 1 else ()
+            candidate = Candidate(text, source, multiple, unlabelled_heading(element))
             (outside if _in_chrome(element) else inside).append(candidate)
     return inside + outside
 
@@ -311,10 +341,18 @@ def unlabelled(text: str, stated: set[str]) -> list[str]:
     ]
 
 
+def readings(heading: Candidate, stated: set[str]) -> list[str]:
+    """What a heading may be read as: its whole text, each line (longest first), its text
+    after an opening label element or a short label cut off at a separator."""
+    lines = sorted(heading.lines, key=len, reverse=True)
+    return [heading.text, *lines, heading.rest, *unlabelled(heading.text, stated)]
+
+
 def rewords(h1: Candidate, stated: str) -> bool:
     """Whether a single-line h1 shares enough words with the stated title to be its reader's
     form (an h1 of several lines that agrees with nothing is a title card, not the headline)."""
-    return not h1.lines and word_overlap(h1.text, stated) >= MIN_H1_OVERLAP
+    shouting = h1.text.upper() == h1.text != h1.text.lower()
+    return not h1.lines and not shouting and word_overlap(h1.text, stated) >= MIN_H1_OVERLAP
 
 
 def choose_headline(
@@ -339,7 +377,7 @@ def choose_headline(
     part_keys = {fold(v) for m in metas for v in variants(m.text) if not site(v)}
     for tags, keys in ((("h1",), part_keys), (("h2", "h3"), full_keys)):
         for candidate in heading_candidates(doc, tags):
-            for text in (candidate.text, *candidate.lines, *unlabelled(candidate.text, full_keys)):
+            for text in readings(candidate, full_keys):
                 if fold(text) in keys and not site(text):
                     return finish(strip(text), metas)
     stated = [strip(m.text) for m in metas]
