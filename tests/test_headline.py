@@ -172,3 +172,14 @@ def test_leading_word_in_its_own_element_stays_when_the_whole_h1_is_stated() -> 
     head = "<meta property='og:title' content='KALLAX shelf unit, white'>"
     body = "<h1><span>KALLAX</span> <span>shelf unit, white</span></h1>"
     assert headline_of(head, body) == "KALLAX shelf unit, white"
+
+
+def test_tagline_after_a_bar_is_cut() -> None:
+    head = "<title>Best harbour walks in 2026 | Top 19 Routes | Weekly Bugle</title>"
+    body = "<h1>Best harbour walks in 2026 | Top 19 Routes</h1>"
+    assert headline_of(head, body) == "Best harbour walks in 2026"
+
+
+def test_short_label_before_a_bar_is_kept() -> None:
+    head = "<meta property='og:title' content='Opinion | Why the bridge matters'>"
+    assert headline_of(head, "<p>text</p>") == "Opinion | Why the bridge matters"

@@ -392,6 +392,8 @@ def finish(text: str, metas: list[Candidate]) -> str:
     """Display form: no markdown marks; the stated form for an all-caps or all-lower heading
     or for one whose typographic quotes the stated title writes straight."""
     text = _MARKDOWN_HEADING.sub("", text)
+    head, bar, _ = text.partition(" | ")
+    text = head if bar and len(head.split()) > MAX_LABEL_WORDS else text
     key = fold(text)
     straight = text.translate(_STRAIGHT_QUOTES)
     cased = text.upper() == text or text.lower() == text
