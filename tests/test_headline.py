@@ -100,3 +100,86 @@ def test_strip_site_repeats_and_keeps_a_colon_headline() -> None:
 def test_typographic_quotes_follow_the_stated_title(stated: str, shown: str) -> None:
     head = f"<title>{stated} | Bugle</title>"
     assert headline_of(head, "<h1>Why it\u2019s raining</h1>", "https://bugle.example/a") == shown
+
+
+def test_byline_block_inside_the_h1_is_left_out() -> None:
+    head = "<meta property='og:title' content='Harbour bridge reopens'>"
+    body = "<h1>Harbour bridge reopens <div><span>Posted on July 1, 2024</span> by ed</div></h1>"
+    assert headline_of(head, body) == "Harbour bridge reopens"
+
+
+def test_time_inside_the_h1_is_left_out() -> None:
+    head = "<title>Harbour bridge reopens | Weekly Bugle</title>"
+    body = "<h1><a href='/a'><time>Dec 18 2025</time> Harbour bridge reopens</a></h1>"
+    assert headline_of(head, body) == "Harbour bridge reopens"
+
+
+def test_line_breaks_in_the_h1_separate_words() -> None:
+    head = "<meta property='og:title' content='Harbour Bridge Reopens'>"
+    assert headline_of(head, "<h1>HARBOUR<br>BRIDGE <span>REOPENS</span></h1>") == head[35:-2]
+
+
+def test_h1_with_a_glued_subtitle_yields_to_the_stated_title() -> None:
+    head = "<meta property='og:title' content='Best harbour walks: ten routes for 2026'>"
+    body = "<h1>The Best Harbour Walks<span>Ten routes to try this spring</span></h1>"
+    assert headline_of(head, body) == "Best harbour walks: ten routes for 2026"
+
+
+def test_inline_markup_in_the_h1_is_one_line() -> None:
+    head = "<meta property='og:title' content='Harbour bridge reopens at last'>"
+    body = "<h1>Harbour <em>bridge</em> reopens<span>!</span></h1>"
+    assert headline_of(head, body) == "Harbour bridge reopens!"
+
+
+def test_short_label_before_the_stated_title_is_dropped() -> None:
+    head = "<title>Harbour bridge reopens | Weekly Bugle</title>"
+    body = "<h1><strong>Blog:</strong> Harbour bridge reopens</h1>"
+    assert headline_of(head, body) == "Harbour bridge reopens"
+
+
+def test_utf8_read_as_latin1_is_repaired() -> None:
+    head = "<meta property='og:title' content='Bugle\u00e2\u0080\u0099s bridge &reg; reopens'>"
+    assert headline_of(head, "<p>text</p>") == "Bugle\u2019s bridge \u00ae reopens"
+
+
+def test_leading_domain_name_of_the_site_is_dropped() -> None:
+    head = "<title>bugle.com Harbour bridge reopens</title>"
+    assert headline_of(head, "<h1><a href='/'>bugle.com</a></h1>") == "Harbour bridge reopens"
+
+
+def test_all_caps_h1_agreeing_with_nothing_yields_to_the_stated_title() -> None:
+    head = "<meta property='og:title' content='Harbour Bridge Reopens After Repairs'>"
+    body = "<h1>HARBOUR BRIDGE REOPENS IN 2026 AFTER REPAIRS</h1>"
+    assert headline_of(head, body) == "Harbour Bridge Reopens After Repairs"
+
+
+def test_all_caps_h1_without_a_stated_title_stays() -> None:
+    assert headline_of("", "<h1>HARBOUR BRIDGE REOPENS</h1>") == "HARBOUR BRIDGE REOPENS"
+
+
+def test_permalink_symbol_in_a_heading_is_left_out() -> None:
+    body = "<h1>Logging guide<a class='headerlink' href='#logging'>\u00b6</a></h1>"
+    assert headline_of("", body) == "Logging guide"
+
+
+def test_label_chip_opening_the_h1_is_left_out_when_the_rest_is_stated() -> None:
+    head = "<meta property='og:title' content='Tips - Which lathe should I buy?'>"
+    body = "<h1><span class='label'>Tips</span><span> </span>Which lathe should I buy?</h1>"
+    assert headline_of(head, body) == "Which lathe should I buy?"
+
+
+def test_leading_word_in_its_own_element_stays_when_the_whole_h1_is_stated() -> None:
+    head = "<meta property='og:title' content='KALLAX shelf unit, white'>"
+    body = "<h1><span>KALLAX</span> <span>shelf unit, white</span></h1>"
+    assert headline_of(head, body) == "KALLAX shelf unit, white"
+
+
+def test_tagline_after_a_bar_is_cut() -> None:
+    head = "<title>Best harbour walks in 2026 | Top 19 Routes | Weekly Bugle</title>"
+    body = "<h1>Best harbour walks in 2026 | Top 19 Routes</h1>"
+    assert headline_of(head, body) == "Best harbour walks in 2026"
+
+
+def test_short_label_before_a_bar_is_kept() -> None:
+    head = "<meta property='og:title' content='Opinion | Why the bridge matters'>"
+    assert headline_of(head, "<p>text</p>") == "Opinion | Why the bridge matters"

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from newscrawl.extract.document import Document, squash, text_of, word_set
+from newscrawl.extract.document import BLOCK_TAGS, Document, squash, word_set
 
 #: Separators between a headline and the site's name in <title>/og:title.
 SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " ~ ", " / ")
@@ -49,11 +49,19 @@ _FOLD = str.maketrans(
 )
 #: Typographic quotes and apostrophes and their straight forms.
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|amp|quot|apos|lt|gt|nbsp);", re.I)
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8}\d?);", re.I)
+#: UTF-8 bytes read as Latin-1 ("â\x80\x99" for "’"): a lead byte, then continuation bytes.
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.I)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _CHROME_ANCESTORS = frozenset({"header", "nav", "footer", "aside"})
+#: Elements inside a heading that the page shows on a line (or as a chip) of their own.
+_LINE_TAGS = BLOCK_TAGS | {"time", "br", "hr"}
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"})
 MAX_HEADLINE_CHARS = 300
+#: A heading's leading label ("Blog: Headline", "News | Headline") has at most this many words.
+MAX_LABEL_WORDS = 2
 #: An h1 sharing fewer words than this with the stated title is page chrome, not the headline.
 MIN_H1_OVERLAP = 0.2
 META_SOURCES = (
@@ -75,6 +83,8 @@ class Candidate:
 
     text: str
     source: str  # "h1", "og", "twitter", "jsonld", "title", "heading"
+    lines: tuple[str, ...] = ()  # a heading's lines, when it shows more than one
+    rest: str = ""  # a heading's text after a label that opens it
 
     @property
     def key(self) -> str:
@@ -88,7 +98,17 @@ def clean(text: str | None) -> str:
         return ""
     if _ENTITY.search(text):
         text = html.unescape(text)
+    if _MOJIBAKE.search(text):
+        text = _MOJIBAKE.sub(unmangled, text)
     return squash(unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH))
+
+
+def unmangled(match: re.Match[str]) -> str:
+    """One character's UTF-8 bytes read as Latin-1 ("â\x80\x99"), read back as UTF-8."""
+    try:
+        return match[0].encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return match[0]
 
 
 def fold(text: str) -> str:
@@ -159,7 +179,11 @@ def is_site_name(segment: str, sites: list[str], host: str) -> bool:
 
 
 def split_points(title: str, weak: bool) -> Iterator[tuple[str, str]]:
-    """Every (left, right) split of a title at a separator."""
+    """Every (left, right) split of a title at a separator, or after a leading domain name
+    ("bugle.com Headline")."""
+    words = title.split(" ", 2)
+    if len(words) > 1 and _DOMAIN.fullmatch(words[0]) and words[1][:1].isalnum():
+        yield words[0], title[len(words[0]) + 1 :]
     for sep in SEPARATORS + (WEAK_SEPARATORS if weak else ()):
         start = 0
         while (at := title.find(sep, start)) >= 0:
@@ -198,6 +222,66 @@ def _in_chrome(element: HtmlElement) -> bool:
     )
 
 
+def permalink(element: HtmlElement) -> bool:
+    """A heading's own anchor link shown as a symbol ("¶", "#", "§")."""
+    href = element.get("href") or ""
+    return element.tag == "a" and href.startswith("#") and not _has_word(element.text_content())
+
+
+def left_out(element: HtmlElement) -> bool:
+    """Whether a heading's child shows no text of the headline (script, permalink)."""
+    return element.tag in _SKIPPED_TAGS or permalink(element)
+
+
+def _has_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def unlabelled_heading(heading: HtmlElement) -> str:
+    """The heading's text after a short label element that opens it ("<span>News</span>
+    Headline" → "Headline"), or "" when it has none."""
+    chip = next(iter(heading), None)
+    if chip is None or not isinstance(chip.tag, str) or _has_word(heading.text or ""):
+        return ""
+    if not 0 < len(chip.text_content().split()) <= MAX_LABEL_WORDS:
+        return ""
+    rest = clean(" ".join(heading_lines(heading, chip)))
+    return rest if rest[:1].isalnum() else ""
+
+
+def heading_lines(element: HtmlElement, skip: HtmlElement | None = None) -> list[str]:
+    """A heading's text split where the page breaks the line: at block children, `<br>`,
+    `<time>`, and where an inline child's text is glued on a capital ("NotesTop tools");
+    the `skip` child is left out."""
+    lines: list[list[str]] = [[]]
+
+    def add(text: str | None) -> None:
+        if not text:
+            return
+        last = lines[-1][-1] if lines[-1] else ""
+        if last[-1:].islower() and text[:1].isupper():
+            lines.append([])
+        lines[-1].append(text)
+
+    def walk(node: HtmlElement) -> None:
+        for child in node:
+            if child is skip or not isinstance(child.tag, str) or left_out(child):
+                add(child.tail)
+                continue
+            breaks = child.tag in _LINE_TAGS
+            if breaks:
+                lines.append([])
+            add(child.text)
+            walk(child)
+            if breaks:
+                lines.append([])
+            add(child.tail)
+
+    add(element.text)
+    walk(element)
+    return [text for line in lines if (text := squash("".join(line)))]
+
+
 def heading_candidates(doc: Document, tags: tuple[str, ...]) -> list[Candidate]:
     """Visible headings of the given tags in document order (chrome ones last)."""
     body = doc.root.find("body")
@@ -206,9 +290,12 @@ def heading_candidates(doc: Document, tags: tuple[str, ...]) -> list[Candidate]:
     inside: list[Candidate] = []
     outside: list[Candidate] = []
     for element in body.iter(*tags):
-        text = clean(text_of(element))
+        lines = tuple(filter(None, map(clean, heading_lines(element))))
+        text = " ".join(lines)
         if text and len(text) <= MAX_HEADLINE_CHARS:
-            candidate = Candidate(text, "h1" if element.tag == "h1" else "heading")
+            source = "h1" if element.tag == "h1" else "heading"
+            multiple = lines if len(lines) > 1 else ()
+            candidate = Candidate(text, source, multiple, unlabelled_heading(element))
             (outside if _in_chrome(element) else inside).append(candidate)
     return inside + outside
 
@@ -245,6 +332,29 @@ def word_overlap(a: str, b: str) -> float:
     return len(left & right) / len(left | right) if left | right else 0.0
 
 
+def unlabelled(text: str, stated: set[str]) -> list[str]:
+    """The heading without a short leading label ("Blog: Headline") when the rest is stated."""
+    return [
+        right
+        for left, right in split_points(text, weak=True)
+        if len(left.split()) <= MAX_LABEL_WORDS and fold(right) in stated
+    ]
+
+
+def readings(heading: Candidate, stated: set[str]) -> list[str]:
+    """What a heading may be read as: its whole text, each line (longest first), its text
+    after an opening label element or a short label cut off at a separator."""
+    lines = sorted(heading.lines, key=len, reverse=True)
+    return [heading.text, *lines, heading.rest, *unlabelled(heading.text, stated)]
+
+
+def rewords(h1: Candidate, stated: str) -> bool:
+    """Whether a single-line h1 shares enough words with the stated title to be its reader's
+    form (an h1 of several lines that agrees with nothing is a title card, not the headline)."""
+    shouting = h1.text.upper() == h1.text != h1.text.lower()
+    return not h1.lines and not shouting and word_overlap(h1.text, stated) >= MIN_H1_OVERLAP
+
+
 def choose_headline(
     doc: Document, ld: dict[str, Any] | None, objects: Iterable[dict[str, Any]] = ()
 ) -> str | None:
@@ -267,13 +377,14 @@ def choose_headline(
     part_keys = {fold(v) for m in metas for v in variants(m.text) if not site(v)}
     for tags, keys in ((("h1",), part_keys), (("h2", "h3"), full_keys)):
         for candidate in heading_candidates(doc, tags):
-            if candidate.key in keys and not site(candidate.text):
-                return finish(strip(candidate.text), metas)
+            for text in readings(candidate, full_keys):
+                if fold(text) in keys and not site(text):
+                    return finish(strip(text), metas)
     stated = [strip(m.text) for m in metas]
     stated = [text for text in stated if fold(text) and not site(text)]
-    h1s = [c.text for c in heading_candidates(doc, ("h1",)) if not site(c.text)]
-    if h1s and (not stated or word_overlap(h1s[0], stated[0]) >= MIN_H1_OVERLAP):
-        return finish(strip(h1s[0]), metas)
+    h1s = [c for c in heading_candidates(doc, ("h1",)) if not site(c.text)]
+    if h1s and (not stated or rewords(h1s[0], stated[0])):
+        return finish(strip(h1s[0].text), metas)
     return finish(stated[0], metas) if stated else None
 
 
@@ -281,6 +392,8 @@ def finish(text: str, metas: list[Candidate]) -> str:
     """Display form: no markdown marks; the stated form for an all-caps or all-lower heading
     or for one whose typographic quotes the stated title writes straight."""
     text = _MARKDOWN_HEADING.sub("", text)
+    head, bar, _ = text.partition(" | ")
+    text = head if bar and len(head.split()) > MAX_LABEL_WORDS else text
     key = fold(text)
     straight = text.translate(_STRAIGHT_QUOTES)
     cased = text.upper() == text or text.lower() == text
