@@ -183,3 +183,16 @@ def test_tagline_after_a_bar_is_cut() -> None:
 def test_short_label_before_a_bar_is_kept() -> None:
     head = "<meta property='og:title' content='Opinion | Why the bridge matters'>"
     assert headline_of(head, "<p>text</p>") == "Opinion | Why the bridge matters"
+
+
+def test_a_masthead_h1_s_section_label_line_is_not_the_headline() -> None:
+    """A masthead <h1> ("The Wall Street Journal" / "Opinion") before the story's own <h1>: its
+    short line matches the label part of og:title "Opinion | Headline" but is no headline."""
+    page = (
+        "<html><head><title>Is Football Violence a Crime? - WSJ</title>"
+        "<meta property='og:title' content='Opinion | Is Football Violence a Crime?'></head>"
+        "<body><h1><div><a href='/'>The Wall Street Journal</a><a href='/opinion'>Opinion</a>"
+        "</div></h1><h1>Is Football Violence a Crime?</h1><p>Story.</p></body></html>"
+    )
+    doc = parse_html(page, "https://www.wsj.com/articles/football-violence")
+    assert choose_headline(doc, None) == "Is Football Violence a Crime?"

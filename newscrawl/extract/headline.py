@@ -342,9 +342,14 @@ def unlabelled(text: str, stated: set[str]) -> list[str]:
 
 
 def readings(heading: Candidate, stated: set[str]) -> list[str]:
-    """What a heading may be read as: its whole text, each line (longest first), its text
-    after an opening label element or a short label cut off at a separator."""
-    lines = sorted(heading.lines, key=len, reverse=True)
+    """What a heading may be read as: its whole text, each line (longest first) that is no
+    short label unless stated whole ("Opinion" of a masthead), its text after an opening label
+    element or a short label cut off at a separator."""
+    lines = [
+        line
+        for line in sorted(heading.lines, key=len, reverse=True)
+        if len(line.split()) > MAX_LABEL_WORDS or fold(line) in stated
+    ]
     return [heading.text, *lines, heading.rest, *unlabelled(heading.text, stated)]
 
 
