@@ -173,12 +173,23 @@ def groups(set_name: str, cases: list[dict[str, Any]]) -> dict[str, list[dict[st
     return named
 
 
+def _warm_worker() -> None:
+    """Start each worker as the crawl's extraction workers start: warmed up, and with
+    trafilatura's own first-call set-up done (so neither side's timing holds one-off costs)."""
+    import trafilatura
+
+    from newscrawl.warmup import warm_up
+
+    warm_up()
+    trafilatura.extract("<html><body><p>Warm-up.</p></body></html>")
+
+
 def run_set(
     set_dir: Path, workers: int, limit: int | None, names: tuple[str, ...] = tuple(EXTRACTORS)
 ) -> tuple[dict[str, Any], list]:
     """Predict and score one page set: figures per group and extractor, plus per-case rows."""
     cases = list(read_cases(set_dir, limit))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
         rows = list(pool.map(partial(predict_both, names=names), cases, chunksize=4))
     results: dict[str, Any] = {}
     for group, members in groups(set_dir.name, cases).items():
