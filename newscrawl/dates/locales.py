@@ -10,6 +10,8 @@ from dateparser.conf import Settings
 from dateparser.languages.loader import default_loader
 from dateparser.languages.locale import Locale
 
+from newscrawl.dates import screen
+
 log = logging.getLogger(__name__)
 _SETTINGS = Settings()
 
@@ -45,11 +47,22 @@ def for_numeric() -> list[Locale]:
 def detect(text: str) -> Iterator[Locale]:
     """Locales whose vocabulary covers `text`, in dateparser's popularity order."""
     for loc in default_loader.get_locales():
+        if _screened_out(loc, text):
+            continue
         try:
             if loc.is_applicable(text, settings=_SETTINGS):
                 yield loc
         except Exception:  # dateparser raises assorted errors on odd input
             log.debug("applicability check failed for %s", loc.shortname, exc_info=True)
+
+
+def _screened_out(loc: Locale, text: str) -> bool:
+    """Whether the cheap screen proves `loc` cannot read `text` (False when it cannot tell)."""
+    try:
+        return screen.cannot_apply(loc, text, _SETTINGS)
+    except Exception:  # the full check then decides, as before
+        log.debug("screen failed for %s", loc.shortname, exc_info=True)
+        return False
 
 
 @lru_cache(maxsize=16384)

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, detach, short_text
@@ -130,7 +131,7 @@ def outermost(
         if element not in holders and test(element):
             found.append(element)
             continue
-        stack.extend(c for c in reversed(element) if isinstance(c.tag, str))
+        stack.extend(element.iterchildren(etree.Element, reversed=True))  # elements only
     return found
 
 
@@ -204,9 +205,14 @@ BOX_CLASS_PATTERN = class_pattern(CHROME_CLASS_WORDS + BOX_CLASS_WORDS, BOX_CLAS
 def names_chrome(element: HtmlElement) -> bool:
     """Whether the element's class or id names a newsletter/promo/share box (or, for a block,
     a disclosure or call-to-action box)."""
-    pattern = BOX_CLASS_PATTERN if element.tag in BOX_TAGS else CHROME_CLASS_PATTERN
     names = f"{element.get('class') or ''} {element.get('id') or ''}"  # names.names, inline (hot)
-    return pattern.search(names) is not None
+    return _names_chrome(element.tag in BOX_TAGS, names)
+
+
+@lru_cache(maxsize=8192)
+def _names_chrome(box: bool, names: str) -> bool:
+    """`names_chrome` of a class-and-id string (memoised: class strings repeat across pages)."""
+    return (BOX_CLASS_PATTERN if box else CHROME_CLASS_PATTERN).search(names) is not None
 
 
 #: Tags that are never a chrome box: a heading's id is often its own text ("h-social-media").
