@@ -39,14 +39,17 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 
 def _month(n: int) -> str:
+    """Group `month<n>`: a month name or abbreviation, optionally with a full stop."""
     return rf"(?P<month{n}>{_MONTH_NAMES})\.?"
 
 
 def _day(n: int) -> str:
+    """Group `day<n>`: a day number, optionally with an English ordinal suffix."""
     return rf"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
 
 
 def _year(n: int) -> str:
+    """Group `year<n>`: a four-digit year."""
     return rf"(?P<year{n}>\d{{4}})"
 
 

@@ -234,6 +234,7 @@ def left_out(element: HtmlElement) -> bool:
 
 
 def _has_word(text: str) -> bool:
+    """Whether the text holds a letter or a digit."""
     return any(ch.isalnum() for ch in text)
 
 
