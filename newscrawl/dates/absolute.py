@@ -88,10 +88,17 @@ def parse(text: str, locale: str | None, date_order: str | None) -> Absolute | N
     if first.replace(year=2000, day=1) != second.replace(year=2000, day=1):
         return None
     value = first.replace(day=1) if dayless else first
-    precision = _precision(text, value, dayless)
-    yearless = first.year != second.year
+    return reading(text, value, dayless=dayless, yearless=first.year != second.year)
+
+
+def reading(
+    text: str, value: datetime, *, dayless: bool = False, yearless: bool = False
+) -> Absolute:
+    """The Absolute of `value` read from `text`: its precision and how its year was written."""
     short = not yearless and _short_year(text, value.year)
-    return Absolute(value, precision, value.tzinfo is not None, yearless, short)
+    return Absolute(
+        value, _precision(text, value, dayless), value.tzinfo is not None, yearless, short
+    )
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -105,6 +112,8 @@ def _short_year(text: str, year: int) -> bool:
 
 
 def _precision(text: str, value: datetime, dayless: bool) -> Precision:
+    """Second or minute when the text shows a clock (or the value has a time), else day or
+    month."""
     clock = _CLOCK.search(text)
     if clock:
         return "second" if clock.group("sec") else "minute"

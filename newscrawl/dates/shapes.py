@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from newscrawl.dates.absolute import Absolute, _precision, _short_year
+from newscrawl.dates.absolute import Absolute, reading
 
 _MONTHS = {
     name: number
@@ -135,8 +135,7 @@ def _value(
         value = datetime(year, month, day, *clock)
     except ValueError:
         return None
-    precision = _precision(text, value, dayless)
-    return Absolute(value, precision, False, False, _short_year(text, year))
+    return reading(text, value, dayless=dayless)
 
 
 def _yearless(text: str, match: re.Match[str], month: int, day: int) -> Absolute | None:
@@ -150,4 +149,4 @@ def _yearless(text: str, match: re.Match[str], month: int, day: int) -> Absolute
         return None
     if value > _FIRST_BASE:
         value = value.replace(year=_FIRST_BASE.year - 1)
-    return Absolute(value, _precision(text, value, False), False, True, False)
+    return reading(text, value, yearless=True)

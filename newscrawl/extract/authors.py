@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.document import Document, squash
 from newscrawl.extract.headline import host_labels, is_site_name, site_names
+from newscrawl.extract.names import names as class_and_id
 
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reported|article|story|text|words|author(?:ed)?)\s*)?"
@@ -161,8 +162,14 @@ def _ld_names(value: Any) -> list[str]:
 
 def json_ld_authors(ld: dict[str, Any] | None) -> list[str]:
     """Cleaned JSON-LD author names; each value names one author (not split at 'and')."""
+    return whole_names(_ld_names((ld or {}).get("author")))
+
+
+def whole_names(values: Iterable[str]) -> list[str]:
+    """Each value cleaned as one author's name (never split), implausible and repeated ones
+    left out."""
     names: list[str] = []
-    for raw in _ld_names((ld or {}).get("author")):
+    for raw in values:
         name = clean_byline(raw)
         if plausible_name(name) and name not in names:
             names.append(name)
@@ -261,7 +268,7 @@ def first_piece_name(element: HtmlElement) -> list[str]:
 def in_comments_or_form(element: HtmlElement) -> bool:
     """Whether an element sits in a form or a comment thread (a commenter is not the author)."""
     for node in element.iterancestors():
-        if node.tag == "form" or "comment" in f"{node.get('class', '')} {node.get('id', '')}":
+        if node.tag == "form" or "comment" in class_and_id(node):
             return True
     return False
 
@@ -324,15 +331,9 @@ def declared_authors(doc: Document, ld: dict[str, Any] | None) -> list[str]:
 
 def citation_authors(doc: Document) -> list[str]:
     """Scholarly `citation_author` metas, one author each ("Kaufman, Jeff T." is one name)."""
-    names: list[str] = []
     head = doc.root.find("head")
-    for element in () if head is None else head.iter("meta"):
-        if element.get("name") != "citation_author":
-            continue
-        name = clean_byline(element.get("content", ""))
-        if plausible_name(name) and name not in names:
-            names.append(name)
-    return names
+    metas = () if head is None else head.iter("meta")
+    return whole_names(m.get("content", "") for m in metas if m.get("name") == "citation_author")
 
 
 def stand_ins(names: list[str], doc: Document, ld: dict[str, Any] | None) -> bool:

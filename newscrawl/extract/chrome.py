@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
+from newscrawl.extract.closing import is_signup_prompt
 from newscrawl.extract.document import (
     Document,
     detach,
@@ -177,21 +178,6 @@ SUPPORT_NOTE = re.compile(
 #: you liked this article, please consider sharing …").
 SUPPORT_NOTE_WORDS = 70
 
-#: Newsletter sign-up, referral and social-follow prompts: "Sign up for our newsletter, The
-#: Selection", "Was this newsletter forwarded to you? Sign up …", "Join our mailing list!",
-#: "Love X? Tell your friends and get rewards.", "follow us on Facebook, Instagram …".
-SIGNUP_PROMPT = re.compile(
-    r"\b(?:sign up|subscribe) (?:for|to) (?:our|my|the|this)\b.{0,40}\bnewsletters?\b"
-    r"|\bnewsletters?\b.{0,40}\bsign up\b"
-    r"|\bjoin (?:our|the|my) (?:mailing list|email list|newsletter|facebook group)\b"
-    r"|\b(?:tell|refer) (?:your|a) friends?\b.{0,30}\b(?:get|earn) (?:rewards?|a reward)\b"
-    r"|\bfollow (?:us|me)\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok"
-    r"|social media)\b",
-    re.I,
-)
-#: Words up to which a line holding a sign-up prompt is that prompt, not a story paragraph.
-SIGNUP_PROMPT_WORDS = 30
-
 
 def is_chrome_line(line: str, profile: Profile, extra: frozenset[str]) -> bool:
     """Whether a whole line of extracted text is chrome."""
@@ -210,19 +196,6 @@ def is_support_note(line: str) -> bool:
     False
     """
     return len(line.split()) <= SUPPORT_NOTE_WORDS and SUPPORT_NOTE.search(line) is not None
-
-
-def is_signup_prompt(line: str) -> bool:
-    """Whether a short line (not a list item) asks the reader to sign up or follow the site.
-
-    >>> is_signup_prompt("Want more from NBC Select? Sign up for our newsletter, The Selection.")
-    True
-    >>> is_signup_prompt("I also picked 28 newsletters I subscribe to as the test set.")
-    False
-    """
-    if line.startswith(("- ", "* ", "• ")) or len(line.split()) > SIGNUP_PROMPT_WORDS:
-        return False
-    return SIGNUP_PROMPT.search(line) is not None
 
 
 def is_label_line(line: str) -> bool:

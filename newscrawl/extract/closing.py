@@ -1,4 +1,4 @@
-"""Calls to action closing a story ("Follow us on …", "Sign up for our newsletter").
+"""Calls to action: closing a story ("Follow us on …"), or sign-up prompts anywhere in it.
 
 >>> closing_lines(["Story text.", "More story.", "Follow Newsbeat on Instagram and YouTube."])
 ['Story text.', 'More story.']
@@ -25,12 +25,54 @@ CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 
+#: Newsletter sign-up, referral and social-follow prompts, dropped wherever they stand in the
+#: body (`chrome.is_chrome_line`), so narrower than `CALL_TO_ACTION` (last lines only): "Sign
+#: up for our newsletter, The Selection", "Was this newsletter forwarded to you? Sign up …",
+#: "Join our mailing list!", "Love X? Tell your friends and get rewards.", "follow us on
+#: Facebook, Instagram …".
+SIGNUP_PROMPT = re.compile(
+    r"\b(?:sign up|subscribe) (?:for|to) (?:our|my|the|this)\b.{0,40}\bnewsletters?\b"
+    r"|\bnewsletters?\b.{0,40}\bsign up\b"
+    r"|\bjoin (?:our|the|my) (?:mailing list|email list|newsletter|facebook group)\b"
+    r"|\b(?:tell|refer) (?:your|a) friends?\b.{0,30}\b(?:get|earn) (?:rewards?|a reward)\b"
+    r"|\bfollow (?:us|me)\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok"
+    r"|social media)\b",
+    re.I,
+)
+#: Words up to which a line holding a sign-up prompt is that prompt, not a story paragraph.
+SIGNUP_PROMPT_WORDS = 30
+
+
+#: How the extracted text starts a list item's line.
+LIST_MARKS = ("- ", "* ", "• ")
+
+
+def is_list_item(line: str) -> bool:
+    """Whether a line of extracted text is a list item."""
+    return line.startswith(LIST_MARKS)
+
+
+def short_match(line: str, pattern: re.Pattern[str], max_words: int) -> bool:
+    """Whether a line that is no list item and has at most `max_words` words matches."""
+    if is_list_item(line) or len(line.split()) > max_words:
+        return False
+    return pattern.search(line) is not None
+
 
 def is_call_to_action(line: str) -> bool:
     """Whether a line is an invitation to follow or subscribe (list items never are)."""
-    if line.startswith(("- ", "* ", "• ")) or len(line.split()) > CALL_MAX_WORDS:
-        return False
-    return CALL_TO_ACTION.search(line) is not None
+    return short_match(line, CALL_TO_ACTION, CALL_MAX_WORDS)
+
+
+def is_signup_prompt(line: str) -> bool:
+    """Whether a short line (not a list item) asks the reader to sign up or follow the site.
+
+    >>> is_signup_prompt("Want more from NBC Select? Sign up for our newsletter, The Selection.")
+    True
+    >>> is_signup_prompt("I also picked 28 newsletters I subscribe to as the test set.")
+    False
+    """
+    return short_match(line, SIGNUP_PROMPT, SIGNUP_PROMPT_WORDS)
 
 
 def closing_lines(lines: list[str]) -> list[str]:

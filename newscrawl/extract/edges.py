@@ -16,6 +16,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from newscrawl.extract.closing import is_list_item
+
 #: Runs of characters that are not word characters (left out when lines are compared).
 _NON_WORD = re.compile(r"\W+")
 #: Word characters of a line that must appear in the story block's text.
@@ -74,7 +76,7 @@ def is_label(line: str) -> bool:
     (False, False)
     """
     text = line.strip()
-    if text.startswith(("- ", "* ", "• ")) or text.endswith(":"):
+    if is_list_item(text) or text.endswith(":"):
         return False
     return len(text.split()) <= LABEL_WORDS
 

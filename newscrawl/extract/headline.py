@@ -381,14 +381,15 @@ def choose_headline(
 
     full_keys = {m.key for m in metas} | {fold(strip(m.text)) for m in metas}
     part_keys = {fold(v) for m in metas for v in variants(m.text) if not site(v)}
+    h1_candidates = heading_candidates(doc, ("h1",))
     for tags, keys in ((("h1",), part_keys), (("h2", "h3"), full_keys)):
-        for candidate in heading_candidates(doc, tags):
+        for candidate in h1_candidates if tags == ("h1",) else heading_candidates(doc, tags):
             for text in readings(candidate, full_keys):
                 if fold(text) in keys and not site(text):
                     return finish(strip(text), metas)
     stated = [strip(m.text) for m in metas]
     stated = [text for text in stated if fold(text) and not site(text)]
-    h1s = [c for c in heading_candidates(doc, ("h1",)) if not site(c.text)]
+    h1s = [c for c in h1_candidates if not site(c.text)]
     if h1s and (not stated or rewords(h1s[0], stated[0])):
         return finish(strip(h1s[0].text), metas)
     return finish(stated[0], metas) if stated else None
